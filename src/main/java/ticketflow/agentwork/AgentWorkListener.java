@@ -1,0 +1,50 @@
+package ticketflow.agentwork;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+import ticketflow.lifecycle.ProcessVariables;
+
+/**
+ * Task listener of the agent tasks ({@code FirstResponse}, {@code WorkTicket}, {@code InvestigateIssue}):
+ * on create it shows the conversation so far, on complete it records what the agent did.
+ */
+@Component("agentWorkListener")
+class AgentWorkListener implements TaskListener {
+
+  private final RecordAgentWork recordAgentWork;
+
+  AgentWorkListener(RecordAgentWork recordAgentWork) {
+    this.recordAgentWork = recordAgentWork;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String ticketId = task.getExecution().getProcessBusinessKey();
+    if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      task.setVariable(ProcessVariables.CONVERSATION, recordAgentWork.taskOpened(ticketId, task.getTaskDefinitionKey()));
+      return;
+    }
+    if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {
+      return;
+    }
+    try {
+      if ("InvestigateIssue".equals(task.getTaskDefinitionKey())) {
+        recordAgentWork.engineeringDone(ticketId, task.getVariable(ProcessVariables.ENGINEERING_NOTES));
+        return;
+      }
+      var work = recordAgentWork.agentDone(ticketId, task.getVariable(ProcessVariables.ACTION), task.getVariable(ProcessVariables.REPLY),
+          task.getVariable(ProcessVariables.NEW_PRIORITY), task.getVariable(ProcessVariables.PRIORITY_REASON));
+      work.newPriority().ifPresent(p -> task.setVariable(ProcessVariables.PRIORITY, p.name()));
+      task.setVariable(ProcessVariables.ACTION, work.action().name());
+      // The next task's form starts empty rather than with this task's answer.
+      task.getExecution().removeVariable(ProcessVariables.REPLY);
+      task.getExecution().removeVariable(ProcessVariables.NEW_PRIORITY);
+      task.getExecution().removeVariable(ProcessVariables.PRIORITY_REASON);
+    } catch (AgentWorkPolicy.InvalidWork invalid) {
+      // A 400 in Tasklist and engine REST, with the reason, instead of a 500.
+      throw new BadUserRequestException(invalid.getMessage());
+    }
+  }
+}

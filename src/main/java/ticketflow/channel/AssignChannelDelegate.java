@@ -1,0 +1,35 @@
+package ticketflow.channel;
+
+import java.util.Collection;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import ticketflow.lifecycle.ProcessVariables;
+import ticketflow.ticket.TicketRepository;
+
+/** BPMN {@code AssignChannel}: applies the channel assignment policy to the entitlement decision's result. */
+@Component("assignChannel")
+class AssignChannelDelegate implements JavaDelegate {
+
+  private final ChannelAssignmentPolicy policy = new ChannelAssignmentPolicy();
+  private final TicketRepository tickets;
+
+  AssignChannelDelegate(TicketRepository tickets) {
+    this.tickets = tickets;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    @SuppressWarnings("unchecked")
+    Collection<String> entitled = (Collection<String>) execution.getVariable(ProcessVariables.ENTITLED_CHANNELS);
+    ChannelAssignment assignment = policy.assign(
+        Channel.valueOf((String) execution.getVariable(ProcessVariables.REQUESTED_CHANNEL)),
+        (entitled == null ? List.<String>of() : entitled).stream().map(Channel::valueOf).toList(),
+        CallerVerification.valueOf((String) execution.getVariable(ProcessVariables.CALLER_VERIFICATION)));
+    execution.setVariable(ProcessVariables.CHANNEL, assignment.assigned().name());
+    execution.setVariable(ProcessVariables.CHANNEL_REASON, assignment.reason());
+    execution.setVariable(ProcessVariables.DEFLECTED, assignment.deflected());
+    tickets.recordChannel(execution.getProcessBusinessKey(), assignment.assigned(), assignment.reason());
+  }
+}

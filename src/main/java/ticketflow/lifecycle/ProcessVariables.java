@@ -1,0 +1,44 @@
+package ticketflow.lifecycle;
+
+/** Names of the ticket-lifecycle variables that code, gateways, timers and forms share. */
+public final class ProcessVariables {
+
+  public static final String TICKET_ID = "ticketId";
+  public static final String AUTO_CLOSE_AFTER = "autoCloseAfter";
+  public static final String ACCEPTED = "accepted";
+  public static final String ENTITLED_CHANNELS = "entitledChannels";
+  public static final String REQUESTED_CHANNEL = "requestedChannel";
+  public static final String CALLER_VERIFICATION = "callerVerification";
+  public static final String CHANNEL = "channel";
+  public static final String CHANNEL_REASON = "channelReason";
+  public static final String DEFLECTED = "deflected";
+  public static final String PRIORITY = "priority";
+  public static final String QUEUE = "queue";
+  public static final String PLAN = "plan";
+  public static final String ROLE = "role";
+  public static final String CATEGORY = "category";
+  public static final String IMPACT = "impact";
+  public static final String WORKAROUND = "workaround";
+  public static final String SUBJECT = "subject";
+  public static final String DESCRIPTION = "description";
+  public static final String REQUESTER_EMAIL = "requesterEmail";
+  public static final String CONVERSATION = "conversation";
+  public static final String REPLY = "reply";
+  public static final String ACTION = "action";
+  public static final String NEW_PRIORITY = "newPriority";
+  public static final String PRIORITY_REASON = "priorityReason";
+  public static final String ENGINEERING_NOTES = "engineeringNotes";
+
+  /** Camunda keeps string variables in a 4,000-character column; longer text is cut for display in forms. */
+  public static final int DISPLAY_LIMIT = 3900;
+
+  private ProcessVariables() {
+  }
+
+  public static String forDisplay(String text) {
+    if (text == null || text.length() <= DISPLAY_LIMIT) {
+      return text;
+    }
+    return text.substring(0, DISPLAY_LIMIT) + "\n… (cut here; the full text is in GET /api/tickets/{id})";
+  }
+}

@@ -1,0 +1,59 @@
+package ticketflow.lifecycle;
+
+import java.util.Map;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Component;
+
+/** The ticket-lifecycle process as the rest of ticketflow talks to it: by ticket id, never by instance id. */
+@Component
+public class TicketProcess {
+
+  public static final String KEY = "ticket-lifecycle";
+  static final String CUSTOMER_MESSAGE = "CustomerMessage";
+  static final String CUSTOMER_FEEDBACK = "CustomerFeedback";
+
+  private final RuntimeService runtime;
+  private final LifecycleSettings settings;
+
+  TicketProcess(RuntimeService runtime, LifecycleSettings settings) {
+    this.runtime = runtime;
+    this.settings = settings;
+  }
+
+  public void start(String ticketId, Map<String, Object> variables) {
+    var all = new java.util.HashMap<>(variables);
+    all.put(ProcessVariables.TICKET_ID, ticketId);
+    all.put(ProcessVariables.AUTO_CLOSE_AFTER, settings.autoCloseAfter().toString());
+    runtime.startProcessInstanceByKey(KEY, ticketId, all);
+  }
+
+  /** Wakes a ticket waiting on the customer; false when it is not waiting. */
+  public boolean customerReplied(String ticketId) {
+    return correlate(ticketId, CUSTOMER_MESSAGE, Map.of());
+  }
+
+  /** Delivers the customer's answer to a proposed solution; false when none is awaited. */
+  public boolean feedbackGiven(String ticketId, boolean accepted) {
+    return correlate(ticketId, CUSTOMER_FEEDBACK, Map.of(ProcessVariables.ACCEPTED, accepted));
+  }
+
+  /** Keeps the conversation shown in open task forms current when the customer writes outside a wait. */
+  public void showConversation(String ticketId, String thread) {
+    runtime.createProcessInstanceQuery().processDefinitionKey(KEY).processInstanceBusinessKey(ticketId).list()
+        .forEach(instance -> runtime.setVariable(instance.getId(), ProcessVariables.CONVERSATION, thread));
+  }
+
+  public boolean isRunning(String ticketId) {
+    return runtime.createProcessInstanceQuery().processDefinitionKey(KEY).processInstanceBusinessKey(ticketId).count() > 0;
+  }
+
+  private boolean correlate(String ticketId, String message, Map<String, Object> variables) {
+    try {
+      runtime.createMessageCorrelation(message).processInstanceBusinessKey(ticketId).setVariables(variables).correlateWithResult();
+      return true;
+    } catch (MismatchingMessageCorrelationException notWaiting) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package ticketflow.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * /api and /actuator: HTTP Basic against the engine's identity service, stateless. The webapps keep their own
+ * session login and CSRF protection; engine REST gets Camunda's HTTP Basic filter, so engine authorizations apply.
+ */
+@Configuration
+class SecurityConfiguration {
+
+  private static final String ADMIN = Caller.GROUP_AUTHORITY_PREFIX + Groups.ADMIN;
+  private static final String INTAKE = Caller.GROUP_AUTHORITY_PREFIX + Groups.INTAKE_CLIENTS;
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain api(HttpSecurity http, EngineIdentityAuthenticationProvider engineIdentity, ObjectMapper json) throws Exception {
+    http.securityMatcher("/api/**", "/actuator/**")
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+            .requestMatchers("/actuator/**").hasAuthority(ADMIN)
+            .requestMatchers("/api/accounts/**", "/api/knowledge-base/**").hasAuthority(ADMIN)
+            .requestMatchers(HttpMethod.POST, "/api/tickets", "/api/tickets/*/messages", "/api/tickets/*/feedback")
+            .hasAnyAuthority(INTAKE, ADMIN)
+            .anyRequest().authenticated())
+        .authenticationProvider(engineIdentity)
+        .httpBasic(basic -> basic.realmName("ticketflow").authenticationEntryPoint((request, response, e) -> {
+          response.setHeader("WWW-Authenticate", "Basic realm=\"ticketflow\"");
+          problem(response, json, HttpStatus.UNAUTHORIZED, "Log in with HTTP Basic as an engine user.");
+        }))
+        .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) ->
+            problem(response, json, HttpStatus.FORBIDDEN, "Your groups do not allow this request.")))
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable());
+    return http.build();
+  }
+
+  /** Everything else is guarded by Camunda itself (webapp login, engine REST filter below). */
+  @Bean
+  @Order(2)
+  SecurityFilterChain camunda(HttpSecurity http) throws Exception {
+    http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .csrf(csrf -> csrf.disable())
+        .headers(headers -> headers.disable())
+        .requestCache(cache -> cache.disable())
+        .securityContext(context -> context.disable())
+        .sessionManagement(session -> session.disable());
+    return http.build();
+  }
+
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+    var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    registration.setName("engine-rest-basic-auth");
+    registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+    registration.addUrlPatterns("/engine-rest/*");
+    return registration;
+  }
+
+  private static void problem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String detail) throws IOException {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setTitle(status.getReasonPhrase());
+    response.setStatus(status.value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    json.writeValue(response.getOutputStream(), problem);
+  }
+}

@@ -1,0 +1,97 @@
+package ticketflow.ticket;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import ticketflow.api.ApiException;
+import ticketflow.security.Caller;
+
+/** Reading tickets, and the customer's messages and feedback relayed by intake clients. */
+@RestController
+@Validated
+@RequestMapping("/api/tickets")
+class TicketController {
+
+  static final String ID = "TF-[0-9]{1,18}";
+  static final String ID_MESSAGE = "must be a ticket id like TF-1001";
+
+  private final TicketRepository tickets;
+  private final TicketViews views;
+  private final CustomerConversation customer;
+
+  TicketController(TicketRepository tickets, TicketViews views, CustomerConversation customer) {
+    this.tickets = tickets;
+    this.views = views;
+    this.customer = customer;
+  }
+
+  @GetMapping("/{id}")
+  TicketView get(@PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String id, Authentication auth) {
+    return views.view(visible(id, Caller.of(auth)));
+  }
+
+  @GetMapping
+  TicketListing list(@RequestParam(required = false) TicketStatus status,
+      @RequestParam(required = false) @Size(max = 64) String queue,
+      @RequestParam(required = false) Priority priority,
+      @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+      @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size,
+      Authentication auth) {
+    Caller caller = Caller.of(auth);
+    TicketFilter filter = caller.readsAllTickets() ? new TicketFilter(status, queue, priority, null, null)
+        : caller.isIntakeClient() ? new TicketFilter(status, queue, priority, caller.id(), null)
+        : new TicketFilter(status, queue, priority, null, caller.queues());
+    TicketPage found = tickets.page(filter, page, size);
+    return new TicketListing(found.items().stream().map(views::summary).toList(), found.page(), found.size(), found.total());
+  }
+
+  @PostMapping("/{id}/messages")
+  ResponseEntity<TicketView> message(@PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String id,
+      @Valid @RequestBody CustomerMessage body, Authentication auth) {
+    customer.reply(visible(id, Caller.of(auth)), body.body());
+    return ResponseEntity.status(201).body(views.view(id));
+  }
+
+  @PostMapping("/{id}/feedback")
+  TicketView feedback(@PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String id,
+      @Valid @RequestBody Feedback body, Authentication auth) {
+    customer.feedback(visible(id, Caller.of(auth)), body.accepted(), body.comment());
+    return views.view(id);
+  }
+
+  /** A ticket the caller may not see answers like one that does not exist. */
+  private Ticket visible(String id, Caller caller) {
+    Ticket ticket = tickets.find(id).orElseThrow(() -> ApiException.notFound("Ticket", id));
+    boolean allowed = caller.readsAllTickets()
+        || (caller.isIntakeClient() && caller.id().equals(ticket.createdBy()))
+        || (ticket.queue() != null && caller.queues().contains(ticket.queue()));
+    if (!allowed) {
+      throw ApiException.notFound("Ticket", id);
+    }
+    return ticket;
+  }
+
+  record CustomerMessage(@NotBlank @Size(max = 20_000) String body) {
+  }
+
+  record Feedback(@NotNull Boolean accepted, @Size(max = 20_000) String comment) {
+  }
+
+  record TicketListing(List<TicketView> items, int page, int size, long total) {
+  }
+}

@@ -1,0 +1,6 @@
+package ticketflow.ticket;
+
+import java.util.List;
+
+public record TicketPage(List<Ticket> items, int page, int size, long total) {
+}

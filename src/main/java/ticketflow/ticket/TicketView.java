@@ -1,0 +1,41 @@
+package ticketflow.ticket;
+
+import java.time.Instant;
+import java.util.List;
+import ticketflow.channel.Channel;
+
+/** A ticket as the API shows it (DESIGN §3). */
+public record TicketView(
+    String id,
+    String accountId,
+    String requesterEmail,
+    Category category,
+    Impact impact,
+    Workaround workaround,
+    String subject,
+    String description,
+    TicketStatus status,
+    Priority priority,
+    Channel requestedChannel,
+    Channel channel,
+    String channelReason,
+    String queue,
+    Instant createdAt,
+    int escalationLevel,
+    Sla sla,
+    List<Suggestion> suggestions,
+    List<Message> messages) {
+
+  public record Sla(Commitment firstResponse, Commitment update, Commitment resolution) {
+    static Sla none() {
+      return new Sla(Commitment.NONE, Commitment.NONE, Commitment.NONE);
+    }
+  }
+
+  public record Commitment(Instant dueAt, String state, Instant metAt) {
+    static final Commitment NONE = new Commitment(null, "NONE", null);
+  }
+
+  public record Suggestion(String id, String title, String summary, String url) {
+  }
+}
