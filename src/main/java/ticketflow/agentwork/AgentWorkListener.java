@@ -34,7 +34,8 @@ class AgentWorkListener implements TaskListener {
         recordAgentWork.engineeringDone(ticketId, task.getVariable(ProcessVariables.ENGINEERING_NOTES));
         return;
       }
-      var work = recordAgentWork.agentDone(ticketId, task.getVariable(ProcessVariables.ACTION), task.getVariable(ProcessVariables.REPLY),
+      var work = recordAgentWork.agentDone(ticketId, "FirstResponse".equals(task.getTaskDefinitionKey()),
+          task.getVariable(ProcessVariables.ACTION), task.getVariable(ProcessVariables.REPLY),
           task.getVariable(ProcessVariables.NEW_PRIORITY), task.getVariable(ProcessVariables.PRIORITY_REASON));
       work.newPriority().ifPresent(p -> task.setVariable(ProcessVariables.PRIORITY, p.name()));
       task.setVariable(ProcessVariables.ACTION, work.action().name());

@@ -23,15 +23,17 @@ public final class AgentWorkPolicy {
     }
   }
 
-  public AgentWork check(Object action, Object reply, Object newPriority, Object priorityReason) {
+  /** The first response always carries a reply: it is what meets the first-response commitment. */
+  public AgentWork check(boolean firstResponse, Object action, Object reply, Object newPriority, Object priorityReason) {
     List<String> problems = new ArrayList<>();
     AgentAction chosen = parse(AgentAction.class, action);
     if (chosen == null) {
       problems.add("Choose the next step: action must be one of " + Arrays.toString(AgentAction.values()) + ".");
     }
     String text = blankToNull(reply);
-    if (chosen != null && chosen.needsReply() && text == null) {
-      problems.add("Write a reply to the customer: " + chosen + " sends one.");
+    if (chosen != null && text == null && (chosen.needsReply() || firstResponse)) {
+      problems.add(firstResponse ? "Write a reply to the customer: the first response always answers them."
+          : "Write a reply to the customer: " + chosen + " sends one.");
     }
     if (text != null && text.length() > MAX_REPLY) {
       problems.add("The reply is longer than " + MAX_REPLY + " characters.");

@@ -3,7 +3,9 @@ package ticketflow.agentwork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import ticketflow.sla.Commitments;
 import ticketflow.ticket.Author;
+import ticketflow.ticket.ChangePriority;
 import ticketflow.ticket.Conversation;
 import ticketflow.ticket.Ticket;
 import ticketflow.ticket.TicketRepository;
@@ -18,10 +20,14 @@ class RecordAgentWork {
   private final AgentWorkPolicy policy = new AgentWorkPolicy();
   private final TicketRepository tickets;
   private final Conversation conversation;
+  private final Commitments commitments;
+  private final ChangePriority changePriority;
 
-  RecordAgentWork(TicketRepository tickets, Conversation conversation) {
+  RecordAgentWork(TicketRepository tickets, Conversation conversation, Commitments commitments, ChangePriority changePriority) {
     this.tickets = tickets;
     this.conversation = conversation;
+    this.commitments = commitments;
+    this.changePriority = changePriority;
   }
 
   /** A task was opened for the ticket; returns the conversation thread for its form. */
@@ -32,18 +38,30 @@ class RecordAgentWork {
     return conversation.asThread(ticketId);
   }
 
-  AgentWorkPolicy.AgentWork agentDone(String ticketId, Object action, Object reply, Object newPriority, Object priorityReason) {
-    AgentWorkPolicy.AgentWork work = policy.check(action, reply, newPriority, priorityReason);
+  AgentWorkPolicy.AgentWork agentDone(String ticketId, boolean firstResponse, Object action, Object reply, Object newPriority,
+      Object priorityReason) {
+    AgentWorkPolicy.AgentWork work = policy.check(firstResponse, action, reply, newPriority, priorityReason);
     Ticket ticket = tickets.findForUpdate(ticketId).orElseThrow();
-    work.newPriority().filter(p -> p != ticket.priority()).ifPresent(p -> {
-      tickets.updatePriority(ticketId, p);
-      log.info("Ticket {} priority changed from {} to {}: {}", ticketId, ticket.priority(), p, work.priorityReason());
-    });
     if (work.reply() != null) {
       conversation.add(ticketId, Author.AGENT, work.reply());
+      if (firstResponse) {
+        commitments.firstResponseSent(ticketId);
+      } else {
+        commitments.updateSent(ticketId);
+      }
     }
+    // After the reply: a met first response keeps its timers out of the move (the completing task removes them).
+    work.newPriority().filter(p -> p != ticket.priority()).ifPresent(p -> changePriority(ticket, p, work.priorityReason()));
     tickets.updateStatus(ticketId, work.action().leadsTo());
+    if (work.action() == AgentAction.REPLY_AND_WAIT) {
+      commitments.waitingOnCustomer(ticketId);
+    }
     return work;
+  }
+
+  /** The commitments follow the new priority: their waiting timers move. */
+  void changePriority(Ticket ticket, ticketflow.ticket.Priority priority, String reason) {
+    changePriority.change(ticket, priority, reason, "the agent completing the task");
   }
 
   void engineeringDone(String ticketId, Object notes) {

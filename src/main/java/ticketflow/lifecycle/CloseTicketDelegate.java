@@ -4,6 +4,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
+import ticketflow.sla.Commitments;
 import ticketflow.ticket.Author;
 import ticketflow.ticket.Conversation;
 import ticketflow.ticket.TicketRepository;
@@ -20,16 +21,19 @@ class CloseTicketDelegate implements ExecutionListener {
 
   private final TicketRepository tickets;
   private final Conversation conversation;
+  private final Commitments commitments;
 
-  CloseTicketDelegate(TicketRepository tickets, Conversation conversation) {
+  CloseTicketDelegate(TicketRepository tickets, Conversation conversation, Commitments commitments) {
     this.tickets = tickets;
     this.conversation = conversation;
+    this.commitments = commitments;
   }
 
   @Override
   public void notify(DelegateExecution execution) {
     String ticketId = execution.getProcessBusinessKey();
     tickets.updateStatus(ticketId, TicketStatus.CLOSED);
+    commitments.closed(ticketId);
     conversation.add(ticketId, Author.SYSTEM, WHY.getOrDefault(execution.getCurrentActivityId(), "Ticket closed."));
   }
 }

@@ -44,6 +44,11 @@ public class TicketProcess {
         .forEach(instance -> runtime.setVariable(instance.getId(), ProcessVariables.CONVERSATION, thread));
   }
 
+  public void setVariable(String ticketId, String name, Object value) {
+    runtime.createProcessInstanceQuery().processDefinitionKey(KEY).processInstanceBusinessKey(ticketId).list()
+        .forEach(instance -> runtime.setVariable(instance.getId(), name, value));
+  }
+
   public boolean isRunning(String ticketId) {
     return runtime.createProcessInstanceQuery().processDefinitionKey(KEY).processInstanceBusinessKey(ticketId).count() > 0;
   }

@@ -4,6 +4,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ticketflow.api.ApiException;
 import ticketflow.lifecycle.TicketProcess;
+import ticketflow.sla.Commitments;
 
 /** The customer's side of the conversation, relayed by an intake client: replies and answers to proposed solutions. */
 @Service
@@ -12,11 +13,13 @@ class CustomerConversation {
   private final TicketRepository tickets;
   private final Conversation conversation;
   private final TicketProcess process;
+  private final Commitments commitments;
 
-  CustomerConversation(TicketRepository tickets, Conversation conversation, TicketProcess process) {
+  CustomerConversation(TicketRepository tickets, Conversation conversation, TicketProcess process, Commitments commitments) {
     this.tickets = tickets;
     this.conversation = conversation;
     this.process = process;
+    this.commitments = commitments;
   }
 
   @Transactional
@@ -24,6 +27,7 @@ class CustomerConversation {
     Ticket locked = openForCustomer(ticket.id());
     conversation.add(locked.id(), Author.CUSTOMER, body);
     if (locked.status() == TicketStatus.WAITING_ON_CUSTOMER) {
+      commitments.customerBack(locked.id());
       process.customerReplied(locked.id());
     } else {
       process.showConversation(locked.id(), conversation.asThread(locked.id()));

@@ -33,11 +33,13 @@ class TicketController {
   private final TicketRepository tickets;
   private final TicketViews views;
   private final CustomerConversation customer;
+  private final ChangePriority changePriority;
 
-  TicketController(TicketRepository tickets, TicketViews views, CustomerConversation customer) {
+  TicketController(TicketRepository tickets, TicketViews views, CustomerConversation customer, ChangePriority changePriority) {
     this.tickets = tickets;
     this.views = views;
     this.customer = customer;
+    this.changePriority = changePriority;
   }
 
   @GetMapping("/{id}")
@@ -74,6 +76,22 @@ class TicketController {
     return views.view(id);
   }
 
+  /** Triage: an agent of the ticket's queue (or a lead, manager or admin) changes its priority, with a reason. */
+  @PostMapping("/{id}/priority")
+  TicketView priority(@PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String id,
+      @Valid @RequestBody PriorityChange body, Authentication auth) {
+    Caller caller = Caller.of(auth);
+    if (caller.isIntakeClient() && !caller.readsAllTickets()) {
+      throw new ApiException(org.springframework.http.HttpStatus.FORBIDDEN, "Forbidden", "Only staff change a ticket's priority.");
+    }
+    Ticket ticket = visible(id, caller);
+    if (ticket.isFinished()) {
+      throw ApiException.conflict("Ticket " + id + " is " + ticket.status() + "; its priority no longer matters.");
+    }
+    changePriority.change(ticket, body.priority(), body.reason(), caller.id());
+    return views.view(id);
+  }
+
   /** A ticket the caller may not see answers like one that does not exist. */
   private Ticket visible(String id, Caller caller) {
     Ticket ticket = tickets.find(id).orElseThrow(() -> ApiException.notFound("Ticket", id));
@@ -87,6 +105,9 @@ class TicketController {
   }
 
   record CustomerMessage(@NotBlank @Size(max = 20_000) String body) {
+  }
+
+  record PriorityChange(@NotNull Priority priority, @NotBlank @Size(max = 1000) String reason) {
   }
 
   record Feedback(@NotNull Boolean accepted, @Size(max = 20_000) String comment) {

@@ -100,6 +100,11 @@ public class TicketRepository {
     jdbc.update("update tf_ticket set status = ? where id = ?", status.name(), id);
   }
 
+  /** Escalation only climbs: a level below the current one changes nothing. */
+  public void raiseEscalationLevel(String id, int level) {
+    jdbc.update("update tf_ticket set escalation_level = ? where id = ? and escalation_level < ?", level, id, level);
+  }
+
   public void updatePriority(String id, Priority priority) {
     jdbc.update("update tf_ticket set priority = ? where id = ?", priority.name(), id);
   }

@@ -26,14 +26,18 @@ public record TicketView(
     List<Suggestion> suggestions,
     List<Message> messages) {
 
-  public record Sla(Commitment firstResponse, Commitment update, Commitment resolution) {
+  /** The response commitments and every SLA event with its time (staff and customer see the same facts). */
+  public record Sla(Commitment firstResponse, Commitment update, Commitment resolution, List<SlaEvent> events) {
     static Sla none() {
-      return new Sla(Commitment.NONE, Commitment.NONE, Commitment.NONE);
+      return new Sla(Commitment.NONE, Commitment.NONE, Commitment.NONE, List.of());
     }
   }
 
   public record Commitment(Instant dueAt, String state, Instant metAt) {
     static final Commitment NONE = new Commitment(null, "NONE", null);
+  }
+
+  public record SlaEvent(String commitment, String event, Integer level, Instant at) {
   }
 
   public record Suggestion(String id, String title, String summary, String url) {

@@ -1,9 +1,14 @@
 package ticketflow.ticket;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import ticketflow.api.ApiException;
+import ticketflow.sla.Commitment;
+import ticketflow.sla.SlaClock;
+import ticketflow.sla.SlaClocks;
 
 /** Assembles the API's view of a ticket from its row, conversation and suggestions. */
 @Component
@@ -12,11 +17,13 @@ public class TicketViews {
   private final TicketRepository tickets;
   private final Conversation conversation;
   private final Suggestions suggestions;
+  private final SlaClocks clocks;
 
-  TicketViews(TicketRepository tickets, Conversation conversation, Suggestions suggestions) {
+  TicketViews(TicketRepository tickets, Conversation conversation, Suggestions suggestions, SlaClocks clocks) {
     this.tickets = tickets;
     this.conversation = conversation;
     this.suggestions = suggestions;
+    this.clocks = clocks;
   }
 
   @Transactional(readOnly = true)
@@ -28,13 +35,26 @@ public class TicketViews {
     List<TicketView.Suggestion> suggested = t.status() == TicketStatus.DEFLECTED ? suggestions.of(t.id()) : List.of();
     return new TicketView(t.id(), t.accountId(), t.requesterEmail(), t.category(), t.impact(), t.workaround(), t.subject(),
         t.description(), t.status(), t.priority(), t.requestedChannel(), t.channel(), t.channelReason(), t.queue(),
-        t.createdAt(), t.escalationLevel(), TicketView.Sla.none(), suggested, conversation.of(t.id()));
+        t.createdAt(), t.escalationLevel(), sla(t.id(), true), suggested, conversation.of(t.id()));
   }
 
   /** Listings leave out the conversation; GET /api/tickets/{id} has it. */
   TicketView summary(Ticket t) {
     return new TicketView(t.id(), t.accountId(), t.requesterEmail(), t.category(), t.impact(), t.workaround(), t.subject(),
         t.description(), t.status(), t.priority(), t.requestedChannel(), t.channel(), t.channelReason(), t.queue(),
-        t.createdAt(), t.escalationLevel(), TicketView.Sla.none(), List.of(), List.of());
+        t.createdAt(), t.escalationLevel(), sla(t.id(), false), List.of(), List.of());
+  }
+
+  private TicketView.Sla sla(String ticketId, boolean withEvents) {
+    Map<Commitment, TicketView.Commitment> states = new EnumMap<>(Commitment.class);
+    for (SlaClock c : clocks.of(ticketId)) {
+      states.put(c.commitment(), new TicketView.Commitment(c.state() == ticketflow.sla.SlaState.PAUSED ? null : c.dueAt(),
+          c.state().name(), c.metAt()));
+    }
+    List<TicketView.SlaEvent> events = withEvents ? clocks.events(ticketId).stream()
+        .map(e -> new TicketView.SlaEvent(e.commitment().name(), e.event().name(), e.level(), e.at())).toList() : List.of();
+    return new TicketView.Sla(states.getOrDefault(Commitment.FIRST_RESPONSE, TicketView.Commitment.NONE),
+        states.getOrDefault(Commitment.UPDATE, TicketView.Commitment.NONE),
+        states.getOrDefault(Commitment.RESOLUTION, TicketView.Commitment.NONE), events);
   }
 }

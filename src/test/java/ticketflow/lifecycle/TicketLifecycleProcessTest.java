@@ -119,7 +119,7 @@ class TicketLifecycleProcessTest {
     String id = ticket.get("id").asText();
     api.agentCompletes(id, "FirstResponse", "action", "REPLY_AND_WAIT", "reply", "Can you send a screenshot?");
 
-    Job silence = management.createJobQuery().processInstanceId(instance(ticket).getId()).timers().singleResult();
+    Job silence = management.createJobQuery().processInstanceId(instance(ticket).getId()).activityId("CustomerUnresponsive").singleResult();
     assertThat(silence.getDuedate()).isAfter(java.util.Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(6))));
     management.executeJob(silence.getId());
 
@@ -132,7 +132,7 @@ class TicketLifecycleProcessTest {
     JsonNode ticket = api.submit(TicketApi.ticket());
     String id = ticket.get("id").asText();
 
-    api.agentCompletes(id, "FirstResponse", "action", "ESCALATE_TO_ENGINEERING");
+    api.agentCompletes(id, "FirstResponse", "action", "ESCALATE_TO_ENGINEERING", "reply", "Our engineers are looking into it.");
     assertThat(instance(ticket)).isWaitingAt("InvestigateIssue").task().hasCandidateGroup("engineering");
     assertThat(api.view(id).get("status").asText()).isEqualTo("WITH_ENGINEERING");
 
@@ -164,7 +164,8 @@ class TicketLifecycleProcessTest {
     String id = ticket.get("id").asText();
     api.agentCompletes(id, "FirstResponse", "action", "PROPOSE_SOLUTION", "reply", "Restart the client.");
 
-    management.executeJob(management.createJobQuery().processInstanceId(instance(ticket).getId()).timers().singleResult().getId());
+    management.executeJob(management.createJobQuery().processInstanceId(instance(ticket).getId()).activityId("CustomerSilent")
+        .singleResult().getId());
 
     assertThat(instance(ticket)).hasPassed("CustomerSilent", "TicketAutoClosed").isEnded();
     assertThat(api.view(id).get("status").asText()).isEqualTo("CLOSED");

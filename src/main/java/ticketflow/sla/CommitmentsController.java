@@ -1,0 +1,61 @@
+package ticketflow.sla;
+
+import static ticketflow.lifecycle.EngineAccess.asSystem;
+
+import jakarta.validation.constraints.NotNull;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.engine.DecisionService;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import ticketflow.api.ApiException;
+import ticketflow.ticket.Priority;
+
+/**
+ * What the response commitments would be for a ticket submitted at a given instant, from the deployed commitments
+ * table and the configured calendars: for portals telling customers when to expect an answer, and for designers
+ * checking a change.
+ */
+@RestController
+@Validated
+class CommitmentsController {
+
+  private final DecisionService decisions;
+  private final SupportCalendars calendars;
+
+  CommitmentsController(DecisionService decisions, SupportCalendars calendars) {
+    this.decisions = decisions;
+    this.calendars = calendars;
+  }
+
+  @GetMapping("/api/commitments")
+  CommitmentsView commitments(@RequestParam @NotNull Priority priority, @RequestParam String from) {
+    Instant start;
+    try {
+      start = Instant.parse(from);
+    } catch (DateTimeParseException e) {
+      throw ApiException.badRequest("from must be an ISO-8601 UTC instant such as 2026-12-24T16:30:00Z");
+    }
+    DmnDecisionResultEntries row = asSystem(() -> decisions.evaluateDecisionByKey(CommitmentsDecision.KEY)
+        .variables(Map.of("priority", priority.name())).evaluate().getSingleResult());
+    if (row == null) {
+      throw ApiException.unprocessable("No commitments", "The commitments table has no row for " + priority + ".");
+    }
+    SupportCalendar calendar = calendars.get(String.valueOf(row.get("calendar")));
+    CommitmentTerms terms = CommitmentTerms.of(priority.name(), calendar, (String) row.get("firstResponse"),
+        (String) row.get("updateEvery"), (String) row.get("resolution"));
+    String updateEvery = (String) row.get("updateEvery");
+    return new CommitmentsView(priority, calendar.name(),
+        terms.firstResponse() == null ? null : calendar.plus(start, terms.firstResponse()),
+        terms.resolution() == null ? null : calendar.plus(start, terms.resolution()),
+        updateEvery == null || updateEvery.isBlank() ? null : updateEvery);
+  }
+
+  record CommitmentsView(Priority priority, String calendar, Instant firstResponseDueAt, Instant resolutionDueAt,
+      String updateEvery) {
+  }
+}

@@ -1,0 +1,81 @@
+package ticketflow.sla;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Commitment clocks and their events, in ticketflow's own tables. */
+@Repository
+public class SlaClocks {
+
+  public record Event(Commitment commitment, SlaEventType event, Integer level, Instant at) {
+  }
+
+  private final JdbcTemplate jdbc;
+
+  SlaClocks(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public List<SlaClock> of(String ticketId) {
+    return jdbc.query("select * from tf_sla_clock where ticket_id = ?", SlaClocks::map, ticketId);
+  }
+
+  public Optional<SlaClock> find(String ticketId, Commitment commitment) {
+    return jdbc.query("select * from tf_sla_clock where ticket_id = ? and commitment = ?", SlaClocks::map, ticketId,
+        commitment.name()).stream().findFirst();
+  }
+
+  public void save(SlaClock c) {
+    int updated = jdbc.update("update tf_sla_clock set calendar = ?, target_seconds = ?, started_at = ?, paused_open_seconds = ?,"
+            + " paused_at = ?, due_at = ?, state = ?, met_at = ? where ticket_id = ? and commitment = ?",
+        c.calendar(), c.target().toSeconds(), utc(c.startedAt()), c.pausedOpenTime().toSeconds(), utc(c.pausedAt()),
+        utc(c.dueAt()), c.state().name(), utc(c.metAt()), c.ticketId(), c.commitment().name());
+    if (updated == 0) {
+      jdbc.update("insert into tf_sla_clock (ticket_id, commitment, calendar, target_seconds, started_at, paused_open_seconds,"
+              + " paused_at, due_at, state, met_at) values (?,?,?,?,?,?,?,?,?,?)",
+          c.ticketId(), c.commitment().name(), c.calendar(), c.target().toSeconds(), utc(c.startedAt()),
+          c.pausedOpenTime().toSeconds(), utc(c.pausedAt()), utc(c.dueAt()), c.state().name(), utc(c.metAt()));
+    }
+  }
+
+  public void record(String ticketId, Commitment commitment, SlaEventType event, Integer level, Instant at) {
+    jdbc.update("insert into tf_sla_event (ticket_id, commitment, event, level, at_time) values (?,?,?,?,?)",
+        ticketId, commitment.name(), event.name(), level, utc(at));
+  }
+
+  public List<Event> events(String ticketId) {
+    return jdbc.query("select commitment, event, level, at_time from tf_sla_event where ticket_id = ? order by id",
+        (rs, row) -> new Event(Commitment.valueOf(rs.getString(1)), SlaEventType.valueOf(rs.getString(2)),
+            (Integer) rs.getObject(3), instant(rs, "at_time")), ticketId);
+  }
+
+  public boolean happened(String ticketId, Commitment commitment, SlaEventType event) {
+    Integer count = jdbc.queryForObject("select count(*) from tf_sla_event where ticket_id = ? and commitment = ? and event = ?",
+        Integer.class, ticketId, commitment.name(), event.name());
+    return count != null && count > 0;
+  }
+
+  private static SlaClock map(ResultSet rs, int row) throws SQLException {
+    return new SlaClock(rs.getString("ticket_id"), Commitment.valueOf(rs.getString("commitment")), rs.getString("calendar"),
+        Duration.ofSeconds(rs.getLong("target_seconds")), instant(rs, "started_at"),
+        Duration.ofSeconds(rs.getLong("paused_open_seconds")), instant(rs, "paused_at"), instant(rs, "due_at"),
+        SlaState.valueOf(rs.getString("state")), instant(rs, "met_at"));
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+
+  private static OffsetDateTime utc(Instant instant) {
+    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+  }
+}
