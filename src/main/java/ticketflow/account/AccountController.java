@@ -47,9 +47,10 @@ class AccountController {
       @PathVariable @Pattern(regexp = ID_PATTERN, message = "must be 1-64 letters, digits, '.', '_' or '-'") String id,
       @Valid @RequestBody AccountRequest request) {
     var emails = new HashSet<String>();
-    for (MemberRequest m : request.members()) {
+    for (int i = 0; i < request.members().size(); i++) {
+      MemberRequest m = request.members().get(i);
       if (!emails.add(m.email().toLowerCase())) {
-        throw ApiException.badRequest("members lists " + m.email() + " twice");
+        throw ApiException.invalidField("members[" + i + "].email", "lists " + m.email() + " twice");
       }
     }
     Optional<Account> existing = accounts.find(id);

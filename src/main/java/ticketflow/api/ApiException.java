@@ -30,6 +30,25 @@ public class ApiException extends RuntimeException {
     return new ApiException(HttpStatus.BAD_REQUEST, "Invalid request", detail);
   }
 
+  /** A 400 about one field, listed in the problem's errors like a validation failure. */
+  public static ApiException invalidField(String field, String message) {
+    ApiException e = new ApiException(HttpStatus.BAD_REQUEST, "Invalid request", field + " " + message);
+    e.field = field;
+    e.fieldMessage = message;
+    return e;
+  }
+
+  private String field;
+  private String fieldMessage;
+
+  public String field() {
+    return field;
+  }
+
+  public String fieldMessage() {
+    return fieldMessage;
+  }
+
   public HttpStatus status() {
     return status;
   }

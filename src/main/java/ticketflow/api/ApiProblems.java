@@ -35,6 +35,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(ApiException.class)
   ResponseEntity<ProblemDetail> handle(ApiException e) {
+    if (e.field() != null) {
+      return invalid(List.of(fieldError(e.field(), e.fieldMessage())));
+    }
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
     problem.setTitle(e.title());
     return ResponseEntity.status(e.status()).body(problem);

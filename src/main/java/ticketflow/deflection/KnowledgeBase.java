@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
 class KnowledgeBase {
 
   private static final RowMapper<Article> ARTICLE = (rs, row) -> new Article(rs.getString("id"), rs.getString("title"),
-      rs.getString("summary"), rs.getString("url"), split(rs.getString("categories")), split(rs.getString("keywords")));
+      rs.getString("summary"), rs.getString("url"), split(rs.getString("categories")), lower(split(rs.getString("keywords"))));
 
   private final JdbcTemplate jdbc;
 
@@ -45,7 +45,13 @@ class KnowledgeBase {
 
   private static Set<String> split(String csv) {
     Set<String> values = new LinkedHashSet<>();
-    Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(String::toLowerCase).forEach(values::add);
+    Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(values::add);
     return values;
+  }
+
+  private static Set<String> lower(Set<String> values) {
+    Set<String> lowered = new LinkedHashSet<>();
+    values.forEach(v -> lowered.add(v.toLowerCase(java.util.Locale.ROOT)));
+    return lowered;
   }
 }

@@ -45,12 +45,13 @@ class KnowledgeBaseController {
   @PutMapping("/{id}")
   ResponseEntity<Article> put(@PathVariable @Pattern(regexp = ID, message = "must be lowercase letters, digits and '-'") String id,
       @Valid @RequestBody ArticleRequest body) {
-    Article article = new Article(id, body.title(), body.summary(), body.url(), lower(body.categories()), lower(body.keywords()));
+    Article article = new Article(id, body.title(), body.summary(), body.url(), new LinkedHashSet<>(body.categories()),
+        lower(body.keywords()));
     boolean created = knowledgeBase.save(article);
     return created ? ResponseEntity.status(201).body(article) : ResponseEntity.ok(article);
   }
 
-  private static Set<String> lower(Set<String> values) {
+  private static Set<String> lower(List<String> values) {
     Set<String> lowered = new LinkedHashSet<>();
     values.forEach(v -> lowered.add(v.trim().toLowerCase()));
     return lowered;
@@ -60,8 +61,8 @@ class KnowledgeBaseController {
       @NotBlank @Size(max = 200) String title,
       @NotBlank @Size(max = 1000) String summary,
       @NotBlank @Size(max = 500) String url,
-      @NotEmpty @Size(max = 10) Set<@Pattern(regexp = "\\*|TECHNICAL|ACCOUNT|ABUSE_REPORT|BILLING_DISCREPANCY|SALES_INQUIRY",
+      @NotEmpty @Size(max = 10) List<@Pattern(regexp = "\\*|TECHNICAL|ACCOUNT|ABUSE_REPORT|BILLING_DISCREPANCY|SALES_INQUIRY",
           message = "must be * or a ticket category") String> categories,
-      @NotEmpty @Size(max = 50) Set<@Pattern(regexp = "[\\p{L}\\p{N}]{3,40}", message = "must be one word of 3 to 40 letters or digits") String> keywords) {
+      @NotEmpty @Size(max = 50) List<@Pattern(regexp = "[\\p{L}\\p{N}]{3,40}", message = "must be one word of 3 to 40 letters or digits") String> keywords) {
   }
 }

@@ -32,7 +32,7 @@ class SuggestArticlesDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Ticket ticket = tickets.find(execution.getProcessBusinessKey()).orElseThrow();
-    List<Article> suggested = policy.suggest(ticket.category().name().toLowerCase(), ticket.subject(), ticket.description(),
+    List<Article> suggested = policy.suggest(ticket.category().name(), ticket.subject(), ticket.description(),
         knowledgeBase.all());
     suggestions.record(ticket.id(), suggested.stream().map(Article::id).toList());
     tickets.updateStatus(ticket.id(), TicketStatus.DEFLECTED);

@@ -35,10 +35,13 @@ public final class ProcessVariables {
   private ProcessVariables() {
   }
 
+  private static final String CUT = "\n… (cut here; the full text is in GET /api/tickets/{id})";
+
+  /** The text as a form can show it: at most {@link #DISPLAY_LIMIT} characters, a cut one saying so. */
   public static String forDisplay(String text) {
     if (text == null || text.length() <= DISPLAY_LIMIT) {
       return text;
     }
-    return text.substring(0, DISPLAY_LIMIT) + "\n… (cut here; the full text is in GET /api/tickets/{id})";
+    return text.substring(0, DISPLAY_LIMIT - CUT.length()) + CUT;
   }
 }

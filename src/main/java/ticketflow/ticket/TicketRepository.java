@@ -83,7 +83,7 @@ public class TicketRepository {
     List<Object> pageArgs = new ArrayList<>(args);
     pageArgs.add(size);
     pageArgs.add((long) page * size);
-    List<Ticket> items = jdbc.query("select " + COLUMNS + " from tf_ticket" + where + " order by created_at desc, id desc limit ? offset ?",
+    List<Ticket> items = jdbc.query("select " + COLUMNS + " from tf_ticket" + where + " order by created_at desc, length(id) desc, id desc limit ? offset ?",
         TicketRepository::map, pageArgs.toArray());
     return new TicketPage(items, page, size, total == null ? 0 : total);
   }

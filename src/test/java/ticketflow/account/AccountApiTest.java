@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -194,8 +193,6 @@ class AccountApiTest {
   }
 
   @Test
-  @Disabled("bug: AccountController.put throws ApiException.badRequest for a member listed twice, so the 400 has no errors[] "
-      + "naming the offending field, unlike every other 400 of the API (ApiProblems: 'naming the offending fields')")
   void aMemberListedTwiceIsRefusedNamingTheDuplicate() throws Exception {
     String id = ApiClient.unique("invalid");
 

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -124,9 +123,6 @@ class KnowledgeBaseApiTest {
   }
 
   @Test
-  @Disabled("bug: GET returns categories in lowercase (\"technical\": KnowledgeBase.split and KnowledgeBaseController.lower "
-      + "lowercase them) but PUT accepts only ticket category names (\"TECHNICAL\"), so an article read from the API cannot be "
-      + "written back unchanged: 400 categories[]")
   void anArticleReadFromTheApiCanBeWrittenBackUnchanged() throws Exception {
     JsonNode shipped = api.ok(api.call(get(ARTICLES + "/meeting-security"), ADMIN, null), 200);
 
@@ -144,9 +140,9 @@ class KnowledgeBaseApiTest {
     String id = ApiClient.unique("invalid");
 
     JsonNode errors = api.invalid(api.call(put(ARTICLES + "/" + id), ADMIN, valid("categories", List.of("TECHNICAL", "HARDWARE"))),
-        "categories[]");
+        "categories[1]");
 
-    assertThat(message(errors, "categories[]")).isEqualTo("must be * or a ticket category");
+    assertThat(message(errors, "categories[1]")).isEqualTo("must be * or a ticket category");
     assertNotCreated(id);
   }
 
@@ -156,8 +152,8 @@ class KnowledgeBaseApiTest {
 
     api.invalid(api.call(put(ARTICLES + "/" + id), ADMIN, valid("categories", List.of())), "categories");
     api.invalid(api.call(put(ARTICLES + "/" + id), ADMIN, valid("keywords", List.of())), "keywords");
-    api.invalid(api.call(put(ARTICLES + "/" + id), ADMIN, valid("keywords", List.of("two words"))), "keywords[]");
-    api.invalid(api.call(put(ARTICLES + "/" + id), ADMIN, valid("keywords", List.of("ab"))), "keywords[]");
+    api.invalid(api.call(put(ARTICLES + "/" + id), ADMIN, valid("keywords", List.of("two words"))), "keywords[0]");
+    api.invalid(api.call(put(ARTICLES + "/" + id), ADMIN, valid("keywords", List.of("ab"))), "keywords[0]");
     assertNotCreated(id);
   }
 
