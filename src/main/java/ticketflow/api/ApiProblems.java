@@ -76,10 +76,17 @@ class ApiProblems extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
       HttpStatusCode status, WebRequest request) {
+    if (BodyTooLarge.isCause(e)) {
+      ProblemDetail tooLarge = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, e.getMostSpecificCause().getMessage());
+      tooLarge.setTitle("Payload Too Large");
+      return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(tooLarge);
+    }
     Throwable cause = e.getMostSpecificCause();
     Map<String, String> error;
     if (cause instanceof UnrecognizedPropertyException u) {
       error = fieldError(path(u), "is not a known field");
+    } else if (cause instanceof InvalidFormatException f && TextDeserializer.MESSAGE.equals(f.getOriginalMessage())) {
+      error = fieldError(path(f), TextDeserializer.MESSAGE);
     } else if (cause instanceof InvalidFormatException f) {
       String allowed = allowedValues(f.getTargetType());
       error = fieldError(path(f), allowed != null ? "must be one of " + allowed : "must be a valid " + simpleName(f.getTargetType()));

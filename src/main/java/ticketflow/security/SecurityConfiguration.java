@@ -3,6 +3,11 @@ package ticketflow.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -27,9 +32,29 @@ class SecurityConfiguration {
   private static final String ADMIN = Caller.GROUP_AUTHORITY_PREFIX + Groups.ADMIN;
   private static final String INTAKE = Caller.GROUP_AUTHORITY_PREFIX + Groups.INTAKE_CLIENTS;
 
+  /** Before everything, on every path: failed-login throttling per address and the /api body limit. */
+  @Bean
+  FilterRegistrationBean<RequestLimitsFilter> requestLimits(ObjectMapper json,
+      @Value("${ticketflow.limits.failed-logins-per-minute:30}") long failedLoginsPerMinute,
+      @Value("${ticketflow.limits.max-body-bytes:1048576}") long maxBodyBytes) {
+    var registration = new FilterRegistrationBean<>(new RequestLimitsFilter(
+        new RateLimits(failedLoginsPerMinute, Duration.ofMinutes(1)), maxBodyBytes, json));
+    registration.setName("request-limits");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
+
+  /** Requests Spring Security's firewall refuses (encoded slashes, NUL in the path) get a 400 problem too. */
+  @Bean
+  RequestRejectedHandler requestRejectedHandler(ObjectMapper json) {
+    return (request, response, e) -> RequestLimitsFilter.write(response, json, HttpStatus.BAD_REQUEST,
+        "The request URL is not acceptable: " + e.getMessage());
+  }
+
   @Bean
   @Order(1)
-  SecurityFilterChain api(HttpSecurity http, EngineIdentityAuthenticationProvider engineIdentity, ObjectMapper json) throws Exception {
+  SecurityFilterChain api(HttpSecurity http, EngineIdentityAuthenticationProvider engineIdentity, ObjectMapper json,
+      @Value("${ticketflow.limits.requests-per-minute:6000}") long requestsPerMinute) throws Exception {
     http.securityMatcher("/api/**", "/actuator/**")
         .authorizeHttpRequests(requests -> requests
             .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
@@ -46,6 +71,8 @@ class SecurityConfiguration {
         .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) ->
             problem(response, json, HttpStatus.FORBIDDEN, "Your groups do not allow this request.")))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .addFilterAfter(new ClientRateLimitFilter(new RateLimits(requestsPerMinute, Duration.ofMinutes(1)), json),
+            BasicAuthenticationFilter.class)
         .csrf(csrf -> csrf.disable());
     return http.build();
   }
