@@ -61,7 +61,7 @@ class RecordAgentWork {
 
   /** The commitments follow the new priority: their waiting timers move. */
   void changePriority(Ticket ticket, ticketflow.ticket.Priority priority, String reason) {
-    changePriority.change(ticket, priority, reason, "the agent completing the task");
+    changePriority.changeWhileCompleting(ticket, priority, reason, "the agent completing the task");
   }
 
   void engineeringDone(String ticketId, Object notes) {

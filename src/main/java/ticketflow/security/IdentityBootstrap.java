@@ -2,11 +2,8 @@ package ticketflow.security;
 
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -15,7 +12,6 @@ import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
-import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
@@ -27,8 +23,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * In every profile: the groups of DESIGN §3 with their authorizations, the shared Tasklist filters, and the
- * operator's administrator. Idempotent, so every start (and every node) can run it.
+ * In every profile: the groups of DESIGN §3 with their authorizations and the operator's administrator. Idempotent, so every start (and every node) can run it.
  */
 @Component
 @Order(0)
@@ -39,17 +34,13 @@ class IdentityBootstrap implements ApplicationRunner {
 
   private final IdentityService identity;
   private final AuthorizationService authorizations;
-  private final FilterService filters;
-  private final TaskService tasks;
   private final String adminUser;
   private final String adminPassword;
 
-  IdentityBootstrap(IdentityService identity, AuthorizationService authorizations, FilterService filters, TaskService tasks,
+  IdentityBootstrap(IdentityService identity, AuthorizationService authorizations,
       @Value("${ticketflow.admin.user:admin}") String adminUser, @Value("${ticketflow.admin.password:}") String adminPassword) {
     this.identity = identity;
     this.authorizations = authorizations;
-    this.filters = filters;
-    this.tasks = tasks;
     this.adminUser = adminUser;
     this.adminPassword = adminPassword;
   }
@@ -75,10 +66,6 @@ class IdentityBootstrap implements ApplicationRunner {
       grant(overseer, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
       grant(overseer, Resources.DEPLOYMENT, "*", Permissions.READ);
     }
-    taskFilter("My queues", "Tickets in the queues of your groups, and those assigned to you", -10,
-        tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
-    taskFilter("Assigned to me", "Tickets you have claimed", -5,
-        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
     administrator();
   }
 
@@ -109,24 +96,6 @@ class IdentityBootstrap implements ApplicationRunner {
     }
     if (changed) {
       authorizations.saveAuthorization(auth);
-    }
-  }
-
-  private void taskFilter(String name, String description, int priority, org.camunda.bpm.engine.task.TaskQuery query) {
-    Filter filter = filters.createFilterQuery().filterName(name).singleResult();
-    if (filter == null) {
-      filter = filters.newTaskFilter(name);
-      filter.setProperties(Map.of("description", description, "priority", priority, "refresh", true,
-          "variables", java.util.List.of(
-              Map.of("name", "ticketId", "label", "Ticket"), Map.of("name", "priority", "label", "Priority"),
-              Map.of("name", "channel", "label", "Channel"), Map.of("name", "subject", "label", "Subject"))));
-      filter.setQuery(query);
-      filters.saveFilter(filter);
-    }
-    for (String group : Groups.ALL) {
-      if (!group.equals(Groups.INTAKE_CLIENTS)) {
-        grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
-      }
     }
   }
 

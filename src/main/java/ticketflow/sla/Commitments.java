@@ -55,6 +55,7 @@ public class Commitments {
       }
       variables.putAll(timerVariables(commitment, started));
     }
+    variables.put("escalationLevel", 0);
     variables.put("offeredTo", String.join(",", onCall.offeredTo(queue, priority, calendars.get(SupportCalendars.BUSINESS), submittedAt)));
     return variables;
   }
@@ -79,12 +80,14 @@ public class Commitments {
         clocks.record(ticketId, commitment, SlaEventType.ESCALATED, 1, now);
         clocks.save(c.with(SlaState.BREACHED));
         tickets.raiseEscalationLevel(ticketId, 1);
+        timers.setVariables(ticketId, Map.of("escalationLevel", escalationLevel(ticketId)));
         boolean urgent = tickets.find(ticketId).map(t -> t.priority() != null && t.priority().name().equals("P1")).orElse(false);
         timers.offerOpenTasks(ticketId, urgent ? List.of(Groups.SUPPORT_LEADS, Groups.ENGINEERING_ONCALL) : List.of(Groups.SUPPORT_LEADS));
       }
       case LEVEL_2 -> {
         clocks.record(ticketId, commitment, SlaEventType.ESCALATED, 2, now);
         tickets.raiseEscalationLevel(ticketId, 2);
+        timers.setVariables(ticketId, Map.of("escalationLevel", escalationLevel(ticketId)));
         timers.offerOpenTasks(ticketId, List.of(Groups.SUPPORT_MANAGERS));
       }
     }
@@ -196,6 +199,24 @@ public class Commitments {
         timers.startBranch(ticketId, commitment);
       }
     }
+  }
+
+  /**
+   * Open tasks take the due dates of their commitments again (Tasklist sorts by them). Not for a task being
+   * completed right now: its update would clash with its removal in the same transaction.
+   */
+  public void openTasksFollowCommitments(String ticketId) {
+    Map<String, Instant> due = new HashMap<>();
+    clocks.find(ticketId, Commitment.FIRST_RESPONSE).filter(c -> c.dueAt() != null).ifPresent(c -> due.put("FirstResponse", c.dueAt()));
+    clocks.find(ticketId, Commitment.RESOLUTION).filter(c -> c.dueAt() != null && c.pausedAt() == null).ifPresent(c -> {
+      due.put("WorkTicket", c.dueAt());
+      due.put("InvestigateIssue", c.dueAt());
+    });
+    timers.dueOpenTasks(ticketId, due);
+  }
+
+  private int escalationLevel(String ticketId) {
+    return tickets.find(ticketId).map(t -> t.escalationLevel()).orElse(0);
   }
 
   private void restartUpdates(String ticketId, boolean recordMet) {

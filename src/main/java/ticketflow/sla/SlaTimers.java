@@ -68,6 +68,17 @@ class SlaTimers {
         .forEach(task -> groups.forEach(group -> tasks.addCandidateGroup(task.getId(), group))));
   }
 
+  /** The due date Tasklist sorts by: each open task of the ticket gets the due time of its commitment. */
+  void dueOpenTasks(String ticketId, Map<String, Instant> dueByTaskKey) {
+    asSystem(() -> tasks.createTaskQuery().processInstanceBusinessKey(ticketId).list().forEach(task -> {
+      Instant due = dueByTaskKey.get(task.getTaskDefinitionKey());
+      if (due != null && (task.getDueDate() == null || !task.getDueDate().toInstant().equals(due))) {
+        task.setDueDate(Date.from(due));
+        tasks.saveTask(task);
+      }
+    }));
+  }
+
   void startBranch(String ticketId, Commitment commitment) {
     asSystem(() -> instance(ticketId).ifPresent(pi ->
         runtime.createProcessInstanceModification(pi.getId()).startBeforeActivity(BRANCH_START.get(commitment)).execute()));

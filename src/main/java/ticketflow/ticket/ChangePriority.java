@@ -25,14 +25,23 @@ public class ChangePriority {
     this.process = process;
   }
 
+  /** Triage outside a task completion (the API): open tasks also take the new due dates. */
   @Transactional
   public void change(Ticket ticket, Priority priority, String reason, String by) {
+    if (changeWhileCompleting(ticket, priority, reason, by)) {
+      commitments.openTasksFollowCommitments(ticket.id());
+    }
+  }
+
+  /** Triage as an agent completes a task: the task being completed keeps its due date (it goes away anyway). */
+  public boolean changeWhileCompleting(Ticket ticket, Priority priority, String reason, String by) {
     if (priority == ticket.priority()) {
-      return;
+      return false;
     }
     tickets.updatePriority(ticket.id(), priority);
     commitments.priorityChanged(ticket.id(), priority.name());
     EngineAccess.asSystem(() -> process.setVariable(ticket.id(), ProcessVariables.PRIORITY, priority.name()));
     log.info("Ticket {} priority changed from {} to {} by {}: {}", ticket.id(), ticket.priority(), priority, by, reason);
+    return true;
   }
 }

@@ -1,0 +1,102 @@
+package ticketflow.agentwork;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import ticketflow.TicketApi;
+import ticketflow.TicketflowTest;
+
+/** What agents see in Tasklist: their queues, the most urgent due first; what is escalated to them; their own. */
+@TicketflowTest
+class TasklistFiltersTest {
+
+  @Autowired FilterService filters;
+  @Autowired IdentityService identity;
+  @Autowired TaskService tasks;
+  @Autowired RuntimeService runtime;
+  @Autowired ManagementService management;
+  @Autowired MockMvc mvc;
+  @Autowired ObjectMapper json;
+  TicketApi api;
+
+  @BeforeEach
+  void setUp() {
+    api = new TicketApi(mvc, json, tasks);
+  }
+
+  @AfterEach
+  void tearDown() {
+    identity.clearAuthentication();
+    ClockUtil.reset();
+  }
+
+  @Test
+  void anAgentsQueueShowsTheirGroupsTicketsMostUrgentFirstAndNobodyElses() throws Exception {
+    String normal = api.submitId(TicketApi.ticket("subject", "Normal one"));
+    String urgent = api.submitId(TicketApi.ticket("subject", "Urgent one", "impact", "SERVICE_DOWN"));
+    String chat = api.submitId(TicketApi.ticket("subject", "Chat one", "channel", "CHAT"));
+
+    List<String> webQueue = ticketsIn(TasklistFilters.MY_QUEUES, "web.agent", "support-web");
+    assertThat(webQueue).contains(urgent, normal).doesNotContain(chat);
+    assertThat(webQueue.indexOf(urgent)).isLessThan(webQueue.indexOf(normal));
+    assertThat(ticketsIn(TasklistFilters.MY_QUEUES, "chat.agent", "support-chat")).contains(chat).doesNotContain(urgent, normal);
+    assertThat(api.task(urgent, "FirstResponse").getDueDate()).isNotNull();
+  }
+
+  @Test
+  void aBreachedTicketIsEscalatedToTheLeadsAndClaimedTicketsAreAssignedToTheAgent() throws Exception {
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-30T18:00:00Z")));
+    String id = api.submitId(TicketApi.ticket("subject", "Will be late", "impact", "SERVICE_DOWN"));
+    assertThat(ticketsIn(TasklistFilters.ESCALATED_TO_ME, "lead", "support-leads")).doesNotContain(id);
+
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-30T19:00:00Z")));
+    String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(id).singleResult().getId();
+    management.executeJob(management.createJobQuery().processInstanceId(instance).activityId("FirstResponseBreached").singleResult().getId());
+
+    assertThat(ticketsIn(TasklistFilters.ESCALATED_TO_ME, "lead", "support-leads")).contains(id);
+    assertThat(ticketsIn(TasklistFilters.ESCALATED_TO_ME, "web.agent", "support-web")).contains(id);
+    assertThat(ticketsIn(TasklistFilters.ESCALATED_TO_ME, "chat.agent", "support-chat")).doesNotContain(id);
+
+    tasks.claim(api.task(id, "FirstResponse").getId(), "web.agent");
+    assertThat(ticketsIn(TasklistFilters.ASSIGNED_TO_ME, "web.agent", "support-web")).contains(id);
+    assertThat(ticketsIn(TasklistFilters.ASSIGNED_TO_ME, "lead", "support-leads")).doesNotContain(id);
+  }
+
+  @Test
+  void theFiltersExistOnceAndShowTheTicketColumns() {
+    for (String name : List.of(TasklistFilters.MY_QUEUES, TasklistFilters.ESCALATED_TO_ME, TasklistFilters.ASSIGNED_TO_ME)) {
+      assertThat(filters.createFilterQuery().filterName(name).count()).isEqualTo(1);
+      assertThat(filters.createFilterQuery().filterName(name).singleResult().getProperties().get("variables").toString())
+          .contains("ticketId", "priority", "channel");
+    }
+  }
+
+  private List<String> ticketsIn(String filter, String user, String group) {
+    String id = filters.createFilterQuery().filterName(filter).singleResult().getId();
+    List<Task> found;
+    identity.setAuthentication(user, List.of(group));
+    try {
+      found = filters.list(id);
+    } finally {
+      identity.clearAuthentication();
+    }
+    return found.stream().map(t -> runtime.createProcessInstanceQuery().processInstanceId(t.getProcessInstanceId())
+        .singleResult().getBusinessKey()).toList();
+  }
+}
