@@ -13,10 +13,19 @@ import ticketflow.lifecycle.ProcessVariables;
 @Component("agentWorkListener")
 class AgentWorkListener implements TaskListener {
 
+  static final java.util.List<String> LIST_COLUMNS = java.util.List.of(ProcessVariables.TICKET_ID, ProcessVariables.PRIORITY,
+      ProcessVariables.CHANNEL, ProcessVariables.SUBJECT);
+
   private final RecordAgentWork recordAgentWork;
 
   AgentWorkListener(RecordAgentWork recordAgentWork) {
     this.recordAgentWork = recordAgentWork;
+  }
+
+  /** "First response · TF-1001 · Recording does not start": tickets tell apart in the list at a glance. */
+  static String listName(String taskName, String ticketId, String subject) {
+    String shortSubject = subject == null ? "" : subject.length() > 60 ? subject.substring(0, 59) + "…" : subject;
+    return taskName + " · " + ticketId + (shortSubject.isEmpty() ? "" : " · " + shortSubject);
   }
 
   @Override
@@ -24,6 +33,11 @@ class AgentWorkListener implements TaskListener {
     String ticketId = task.getExecution().getProcessBusinessKey();
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
       task.setVariable(ProcessVariables.CONVERSATION, recordAgentWork.taskOpened(ticketId, task.getTaskDefinitionKey()));
+      // Copies on the task for the Tasklist columns: an agent may read their tasks, not the ticket's whole instance.
+      for (String column : LIST_COLUMNS) {
+        task.setVariableLocal(column, task.getVariable(column));
+      }
+      task.setName(listName(task.getName(), ticketId, (String) task.getVariable(ProcessVariables.SUBJECT)));
       return;
     }
     if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {

@@ -56,7 +56,12 @@ class TasklistFiltersTest {
     assertThat(webQueue).contains(urgent, normal).doesNotContain(chat);
     assertThat(webQueue.indexOf(urgent)).isLessThan(webQueue.indexOf(normal));
     assertThat(ticketsIn(TasklistFilters.MY_QUEUES, "chat.agent", "support-chat")).contains(chat).doesNotContain(urgent, normal);
-    assertThat(api.task(urgent, "FirstResponse").getDueDate()).isNotNull();
+    Task task = api.task(urgent, "FirstResponse");
+    assertThat(task.getDueDate()).isNotNull();
+    assertThat(task.getName()).isEqualTo("First response · " + urgent + " · Urgent one");
+    // The list columns are the task's own variables: agents may read their tasks, not the whole instance.
+    assertThat(tasks.getVariablesLocal(task.getId())).containsEntry("ticketId", urgent).containsEntry("priority", "P1")
+        .containsEntry("channel", "WEB").containsEntry("subject", "Urgent one");
   }
 
   @Test
