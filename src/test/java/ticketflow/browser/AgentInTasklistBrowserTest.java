@@ -1,0 +1,142 @@
+package ticketflow.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import ticketflow.TicketApi;
+
+/** An agent's day in a real browser: Tasklist queue, claim, the ticket in the form, reply, complete. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"demo", "test"})
+class AgentInTasklistBrowserTest {
+
+  @LocalServerPort int port;
+  @Autowired ObjectMapper json;
+  final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeEach
+  void chromiumIsThere() {
+    Browser.assumeInstalled();
+  }
+
+  @Test
+  void anAgentClaimsTheirQueuesTicketSeesItInTheFormRepliesAndCompletes() throws Exception {
+    String id = submit(TicketApi.ticket("subject", "Recording does not start", "description", "The record button is greyed out."));
+
+    try (Browser browser = Browser.open("agent-works-a-ticket")) {
+      browser.logIntoCamunda(base(), "tasklist", "web.agent", "demo");
+      browser.click(Browser.text("My queues"));
+      By task = Browser.containingText("First response · " + id);
+      browser.visible(task);
+      browser.screenshot("queue");
+
+      browser.click(task);
+      WebElement subject = browser.visible(field("Subject"));
+      assertThat(subject.getAttribute("value")).isEqualTo("Recording does not start");
+      assertThat(browser.driver.findElement(field("Description", "textarea")).getAttribute("value")).isEqualTo("The record button is greyed out.");
+      assertThat(browser.driver.findElement(field("Requester")).getAttribute("value")).isEqualTo("owner@acme-pro.example");
+      assertThat(browser.driver.findElement(field("Plan")).getAttribute("value")).isEqualTo("PRO");
+      browser.screenshot("ticket-in-form");
+
+      browser.click(By.xpath("//button[normalize-space(.)='Claim'] | //a[normalize-space(.)='Claim']"));
+      browser.visible(Browser.containingText("web.agent (demo)"));
+      browser.screenshot("claimed");
+
+      browser.visible(field("Reply to the customer", "textarea")).sendKeys("Please update to 6.3, which fixes recording.");
+      browser.click(By.xpath("//label[contains(normalize-space(.), 'Propose a solution')]"));
+      browser.screenshot("reply-filled");
+      browser.click(By.xpath("//button[normalize-space(.)='Complete']"));
+      browser.wait.until(d -> d.findElements(task).isEmpty());
+      browser.screenshot("completed");
+    }
+
+    JsonNode view = view(id);
+    assertThat(view.get("status").asText()).isEqualTo("SOLUTION_PROPOSED");
+    assertThat(view.at("/messages/0/author").asText()).isEqualTo("AGENT");
+    assertThat(view.at("/messages/0/body").asText()).isEqualTo("Please update to 6.3, which fixes recording.");
+  }
+
+  @Test
+  void anAgentOfAnotherQueueDoesNotSeeTheTask() throws Exception {
+    String id = submit(TicketApi.ticket("subject", "Only for the web queue"));
+    try (Browser browser = Browser.open("other-queue-sees-nothing")) {
+      browser.logIntoCamunda(base(), "tasklist", "chat.agent", "demo");
+      browser.click(Browser.text("My queues"));
+      browser.visible(By.cssSelector(".tasks-list, [cam-tasks]"));
+      Thread.sleep(1500);
+      browser.screenshot("chat-agent-queue");
+      assertThat(browser.driver.findElements(Browser.containingText(id))).isEmpty();
+    }
+  }
+
+  @Test
+  void markupInATicketIsShownAsTextNeverRun() throws Exception {
+    String markup = "<img src=x onerror=\"document.title='pwned'\"><script>document.title='pwned'</script>";
+    String id = submit(TicketApi.ticket("subject", markup, "description", "'; DROP TABLE tf_ticket; -- " + markup));
+    try (Browser browser = Browser.open("markup-is-text")) {
+      browser.logIntoCamunda(base(), "tasklist", "web.agent", "demo");
+      browser.click(Browser.text("My queues"));
+      By task = By.xpath("//*[contains(normalize-space(.), " + Browser.quote("First response · " + id) + ")]");
+      browser.click(By.xpath("(//a[contains(normalize-space(.), " + Browser.quote(id) + ")])[1]"));
+      WebElement subject = browser.visible(field("Subject"));
+      browser.screenshot("markup-in-form");
+      assertThat(subject.getAttribute("value")).isEqualTo(markup);
+      assertThat(browser.driver.findElement(field("Description", "textarea")).getAttribute("value")).startsWith("'; DROP TABLE");
+      assertThat(browser.driver.getTitle()).doesNotContain("pwned");
+      assertThat(browser.driver.findElements(task)).isNotEmpty();
+      try {
+        browser.driver.switchTo().alert();
+        throw new AssertionError("an alert opened: markup was executed");
+      } catch (NoAlertPresentException expected) {
+        // nothing ran
+      }
+    }
+  }
+
+  /** The input of a Camunda Form field by its label. */
+  private static By field(String label) {
+    return field(label, "input");
+  }
+
+  private static By field(String label, String element) {
+    return By.xpath("//div[contains(@class,'fjs-form-field')][.//label[normalize-space(.)=" + Browser.quote(label) + "]]//" + element);
+  }
+
+  private String base() {
+    return "http://localhost:" + port;
+  }
+
+  private String submit(Map<String, Object> ticket) throws Exception {
+    HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/tickets"))
+        .header("Authorization", basic("portal", "demo")).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(ticket))).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    return json.readTree(created.body()).get("id").asText();
+  }
+
+  private JsonNode view(String id) throws Exception {
+    return json.readTree(http.send(HttpRequest.newBuilder(URI.create(base() + "/api/tickets/" + id))
+        .header("Authorization", basic("portal", "demo")).build(), HttpResponse.BodyHandlers.ofString()).body());
+  }
+
+  private static String basic(String user, String password) {
+    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+}

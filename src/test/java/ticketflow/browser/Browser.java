@@ -1,0 +1,113 @@
+package ticketflow.browser;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven by Selenium, as a person uses the webapps; screenshots of every step under
+ * target/browser. Where Chromium is not installed the browser tests are skipped, saying how to install it.
+ */
+final class Browser implements AutoCloseable {
+
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  static final String HOW_TO_INSTALL =
+      "Browser tests skipped: Chromium is not installed. Install Debian's chromium and chromium-driver "
+          + "(apt-get install chromium chromium-driver); .ci/run does, so CI always runs them.";
+
+  final WebDriver driver;
+  final WebDriverWait wait;
+  private final Path screenshots;
+  private final AtomicInteger step = new AtomicInteger();
+
+  private Browser(WebDriver driver, Path screenshots) {
+    this.driver = driver;
+    this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    this.screenshots = screenshots;
+  }
+
+  /** Skips the calling test, with the install hint, where Chromium is missing. */
+  static void assumeInstalled() {
+    boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    if (!installed) {
+      System.out.println(HOW_TO_INSTALL);
+    }
+    Assumptions.assumeTrue(installed, HOW_TO_INSTALL);
+  }
+
+  static Browser open(String name) throws IOException {
+    assumeInstalled();
+    Path dir = Path.of("target", "browser", name);
+    Files.createDirectories(dir);
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toString());
+    // The flags this machine needs: headless as root, and no calls to the (closed) outside network.
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--window-size=1440,1800", "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+    return new Browser(new ChromeDriver(service, options), dir);
+  }
+
+  Path screenshot(String what) throws IOException {
+    Path file = screenshots.resolve(String.format("%02d-%s.png", step.incrementAndGet(), what));
+    Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    return file;
+  }
+
+  void logIntoCamunda(String baseUrl, String app, String user, String password) {
+    driver.get(baseUrl + "/camunda/app/" + app + "/default/");
+    WebElement secret = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=password]")));
+    driver.findElement(By.cssSelector("input[autocomplete=username], input#inputUsername, input[ng-model=username], form input[type=text]"))
+        .sendKeys(user);
+    secret.sendKeys(password);
+    driver.findElement(By.cssSelector("button[type=submit]")).click();
+  }
+
+  WebElement visible(By by) {
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+  }
+
+  /** Clicks like a person who scrolled the element to the middle of the window first (footers cover the bottom). */
+  void click(By by) {
+    WebElement element = wait.until(ExpectedConditions.elementToBeClickable(by));
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+  }
+
+  static By text(String text) {
+    return By.xpath("//*[normalize-space(text())=" + quote(text) + "]");
+  }
+
+  static By containingText(String text) {
+    return By.xpath("//*[contains(normalize-space(.), " + quote(text) + ") and not(.//*[contains(normalize-space(.), " + quote(text) + ")])]");
+  }
+
+  /** XPath string literal for any text, quotes included. */
+  static String quote(String s) {
+    if (!s.contains("'")) {
+      return "'" + s + "'";
+    }
+    return "concat('" + s.replace("'", "', \"'\", '") + "')";
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}
