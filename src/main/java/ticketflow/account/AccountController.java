@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
@@ -23,7 +24,7 @@ import ticketflow.api.ApiException;
 /** The account directory, for administrators. Host keys are write-only: a read says only whether one is set. */
 @RestController
 @Validated
-@RequestMapping("/api/accounts")
+@RequestMapping(path = "/api/accounts", produces = MediaType.APPLICATION_JSON_VALUE)
 class AccountController {
 
   static final String ID_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";

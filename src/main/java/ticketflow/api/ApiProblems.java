@@ -18,6 +18,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -28,7 +29,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /** Every error of /api as application/problem+json, naming the offending fields. */
-@RestControllerAdvice(basePackages = "ticketflow")
+@RestControllerAdvice
 class ApiProblems extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
@@ -41,6 +42,14 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
     problem.setTitle(e.title());
     return ResponseEntity.status(e.status()).body(problem);
+  }
+
+  /** Spring Security's firewall also vets headers when a controller reads them (e.g. bytes it does not allow). */
+  @ExceptionHandler(RequestRejectedException.class)
+  ResponseEntity<ProblemDetail> handle(RequestRejectedException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request is not acceptable: " + e.getMessage());
+    problem.setTitle("Invalid request");
+    return ResponseEntity.badRequest().body(problem);
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -89,7 +98,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
       error = fieldError(path(f), TextDeserializer.MESSAGE);
     } else if (cause instanceof InvalidFormatException f) {
       String allowed = allowedValues(f.getTargetType());
-      error = fieldError(path(f), allowed != null ? "must be one of " + allowed : "must be a valid " + simpleName(f.getTargetType()));
+      error = fieldError(path(f), allowed != null ? "must be one of " + allowed : "must be " + describe(f.getTargetType()));
     } else if (cause instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
       String allowed = allowedValues(m.getTargetType());
       error = fieldError(path(m), allowed != null ? "must be one of " + allowed : "has the wrong type; expected " + describe(m.getTargetType()));

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,7 +22,7 @@ import ticketflow.api.ApiException;
 /** Admins read and extend the knowledge base that deflected tickets are answered from. */
 @RestController
 @Validated
-@RequestMapping("/api/knowledge-base/articles")
+@RequestMapping(path = "/api/knowledge-base/articles", produces = MediaType.APPLICATION_JSON_VALUE)
 class KnowledgeBaseController {
 
   private static final String ID = "[a-z0-9][a-z0-9-]{0,63}";
@@ -60,7 +61,7 @@ class KnowledgeBaseController {
   record ArticleRequest(
       @NotBlank @Size(max = 200) String title,
       @NotBlank @Size(max = 1000) String summary,
-      @NotBlank @Size(max = 500) String url,
+      @NotBlank @Size(max = 500) @Pattern(regexp = "(https?://|/)[^\\s<>\"]*", message = "must be an http(s) address or a path starting with /") String url,
       @NotEmpty @Size(max = 10) List<@Pattern(regexp = "\\*|TECHNICAL|ACCOUNT|ABUSE_REPORT|BILLING_DISCREPANCY|SALES_INQUIRY",
           message = "must be * or a ticket category") String> categories,
       @NotEmpty @Size(max = 50) List<@Pattern(regexp = "[\\p{L}\\p{N}]{3,40}", message = "must be one word of 3 to 40 letters or digits") String> keywords) {

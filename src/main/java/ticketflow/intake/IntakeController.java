@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.security.Principal;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,7 +28,7 @@ class IntakeController {
     this.views = views;
   }
 
-  @PostMapping("/api/tickets")
+  @PostMapping(path = "/api/tickets", produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<TicketView> submit(@Valid @RequestBody TicketRequest request,
       @RequestHeader(name = "Idempotency-Key", required = false)
       @Size(min = 1, max = 128, message = "must be 1 to 128 characters") String idempotencyKey,

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -43,6 +44,11 @@ class RequestLimitsFilter extends OncePerRequestFilter {
       return;
     }
     boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    if (api && !acceptable(request.getHeader("Accept"))) {
+      // Not a media type at all: nothing could be negotiated, so say so now (a problem body, whatever was asked).
+      write(response, json, HttpStatus.NOT_ACCEPTABLE, "The Accept header is not a list of media types; ask for application/json.");
+      return;
+    }
     if (api && request.getContentLengthLong() > maxBodyBytes) {
       tooLarge(response);
       return;
@@ -60,6 +66,18 @@ class RequestLimitsFilter extends OncePerRequestFilter {
     }
     if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED && hasCredentials(request)) {
       failedLogins.take(address);
+    }
+  }
+
+  private static boolean acceptable(String accept) {
+    if (accept == null || accept.isBlank()) {
+      return true;
+    }
+    try {
+      MediaType.parseMediaTypes(accept);
+      return true;
+    } catch (InvalidMediaTypeException notAMediaType) {
+      return false;
     }
   }
 

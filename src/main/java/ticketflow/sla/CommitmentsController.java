@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
+import org.springframework.http.MediaType;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -24,6 +25,10 @@ import ticketflow.ticket.Priority;
 @Validated
 class CommitmentsController {
 
+  /** Calendars answer for instants a ticket can have; far outside them date arithmetic overflows. */
+  static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+  static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
   private final DecisionService decisions;
   private final SupportCalendars calendars;
 
@@ -32,13 +37,16 @@ class CommitmentsController {
     this.calendars = calendars;
   }
 
-  @GetMapping("/api/commitments")
+  @GetMapping(path = "/api/commitments", produces = MediaType.APPLICATION_JSON_VALUE)
   CommitmentsView commitments(@RequestParam @NotNull Priority priority, @RequestParam String from) {
     Instant start;
     try {
       start = Instant.parse(from);
     } catch (DateTimeParseException e) {
-      throw ApiException.badRequest("from must be an ISO-8601 UTC instant such as 2026-12-24T16:30:00Z");
+      throw ApiException.invalidField("from", "must be an ISO-8601 UTC instant such as 2026-12-24T16:30:00Z");
+    }
+    if (start.isBefore(EARLIEST) || start.isAfter(LATEST)) {
+      throw ApiException.invalidField("from", "must lie between " + EARLIEST + " and " + LATEST);
     }
     DmnDecisionResultEntries row = asSystem(() -> decisions.evaluateDecisionByKey(CommitmentsDecision.KEY)
         .variables(Map.of("priority", priority.name())).evaluate().getSingleResult());

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.validation.annotation.Validated;
@@ -24,7 +25,7 @@ import ticketflow.security.Caller;
 /** Reading tickets, and the customer's messages and feedback relayed by intake clients. */
 @RestController
 @Validated
-@RequestMapping("/api/tickets")
+@RequestMapping(path = "/api/tickets", produces = MediaType.APPLICATION_JSON_VALUE)
 class TicketController {
 
   static final String ID = "TF-[0-9]{1,18}";
@@ -49,7 +50,7 @@ class TicketController {
 
   @GetMapping
   TicketListing list(@RequestParam(required = false) TicketStatus status,
-      @RequestParam(required = false) @Size(max = 64) String queue,
+      @RequestParam(required = false) @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,63}", message = "must be a queue name such as support-web") String queue,
       @RequestParam(required = false) Priority priority,
       @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size,

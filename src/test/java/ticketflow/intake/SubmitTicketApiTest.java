@@ -115,11 +115,12 @@ class SubmitTicketApiTest {
   }
 
   @Test
-  void aNumberWhereTheSubjectTextBelongsIsTakenAsItsDigits() throws Exception {
-    // Jackson's default scalar coercion: 42 reads as "42"; harmless for free text, so the API accepts it.
-    JsonNode view = api.ok(submit(PORTAL, TicketApi.ticket("subject", 42)), 201);
+  void aNumberWhereTheSubjectTextBelongsIsRefusedNamingTheField() throws Exception {
+    // JSON types as documented: a client that sends 42 for a text has a bug worth telling it about.
+    JsonNode problem = api.problem(submit(PORTAL, TicketApi.ticket("subject", 42)), 400);
 
-    assertThat(view.get("subject").asText()).isEqualTo("42");
+    assertThat(problem.at("/errors/0/field").asText()).isEqualTo("subject");
+    assertThat(problem.at("/errors/0/message").asText()).isEqualTo("must be a string");
   }
 
   // --- who may submit -------------------------------------------------------------------------------------------
