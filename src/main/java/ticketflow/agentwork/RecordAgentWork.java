@@ -3,6 +3,7 @@ package ticketflow.agentwork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import ticketflow.notification.Notifications;
 import ticketflow.sla.Commitments;
 import ticketflow.ticket.Author;
 import ticketflow.ticket.ChangePriority;
@@ -22,12 +23,15 @@ class RecordAgentWork {
   private final Conversation conversation;
   private final Commitments commitments;
   private final ChangePriority changePriority;
+  private final Notifications notifications;
 
-  RecordAgentWork(TicketRepository tickets, Conversation conversation, Commitments commitments, ChangePriority changePriority) {
+  RecordAgentWork(TicketRepository tickets, Conversation conversation, Commitments commitments, ChangePriority changePriority,
+      Notifications notifications) {
     this.tickets = tickets;
     this.conversation = conversation;
     this.commitments = commitments;
     this.changePriority = changePriority;
+    this.notifications = notifications;
   }
 
   /** A task was opened for the ticket; returns the conversation thread for its form. */
@@ -49,6 +53,7 @@ class RecordAgentWork {
       } else {
         commitments.updateSent(ticketId);
       }
+      notifications.agentReplied(ticketId, firstResponse, work.reply(), work.action() == AgentAction.PROPOSE_SOLUTION);
     }
     // After the reply: a met first response keeps its timers out of the move (the completing task removes them).
     work.newPriority().filter(p -> p != ticket.priority()).ifPresent(p -> changePriority(ticket, p, work.priorityReason()));

@@ -4,6 +4,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
+import ticketflow.notification.Notifications;
 import ticketflow.sla.Commitments;
 import ticketflow.ticket.Author;
 import ticketflow.ticket.Conversation;
@@ -22,11 +23,13 @@ class CloseTicketDelegate implements ExecutionListener {
   private final TicketRepository tickets;
   private final Conversation conversation;
   private final Commitments commitments;
+  private final Notifications notifications;
 
-  CloseTicketDelegate(TicketRepository tickets, Conversation conversation, Commitments commitments) {
+  CloseTicketDelegate(TicketRepository tickets, Conversation conversation, Commitments commitments, Notifications notifications) {
     this.tickets = tickets;
     this.conversation = conversation;
     this.commitments = commitments;
+    this.notifications = notifications;
   }
 
   @Override
@@ -35,5 +38,6 @@ class CloseTicketDelegate implements ExecutionListener {
     tickets.updateStatus(ticketId, TicketStatus.CLOSED);
     commitments.closed(ticketId);
     conversation.add(ticketId, Author.SYSTEM, WHY.getOrDefault(execution.getCurrentActivityId(), "Ticket closed."));
+    notifications.ticketClosed(ticketId, WHY.getOrDefault(execution.getCurrentActivityId(), "Ticket closed."));
   }
 }

@@ -59,7 +59,7 @@ class SecurityConfiguration {
         .authorizeHttpRequests(requests -> requests
             .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
             .requestMatchers("/actuator/**").hasAuthority(ADMIN)
-            .requestMatchers("/api/accounts/**", "/api/knowledge-base/**").hasAuthority(ADMIN)
+            .requestMatchers("/api/accounts/**", "/api/knowledge-base/**", "/api/mail-outbox/**").hasAuthority(ADMIN)
             .requestMatchers(HttpMethod.POST, "/api/tickets", "/api/tickets/*/messages", "/api/tickets/*/feedback")
             .hasAnyAuthority(INTAKE, ADMIN)
             .anyRequest().authenticated())

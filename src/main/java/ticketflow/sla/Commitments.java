@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
+import ticketflow.notification.Notifications;
 import ticketflow.security.Groups;
 import ticketflow.ticket.TicketRepository;
 
@@ -27,15 +28,17 @@ public class Commitments {
   private final CommitmentsDecision decision;
   private final SlaTimers timers;
   private final Clock clock;
+  private final Notifications notifications;
 
   Commitments(SlaClocks clocks, TicketRepository tickets, SupportCalendars calendars, CommitmentsDecision decision,
-      SlaTimers timers, Clock clock) {
+      SlaTimers timers, Clock clock, Notifications notifications) {
     this.clocks = clocks;
     this.tickets = tickets;
     this.calendars = calendars;
     this.decision = decision;
     this.timers = timers;
     this.clock = clock;
+    this.notifications = notifications;
   }
 
   /** Starts the clocks at triage; answers the process variables that the timers and the first task need. */
@@ -91,6 +94,7 @@ public class Commitments {
         timers.offerOpenTasks(ticketId, List.of(Groups.SUPPORT_MANAGERS));
       }
     }
+    notifications.slaReached(ticketId, commitment.name(), step.name(), c.dueAt());
   }
 
   /** The agent's first reply went out: first response met, and the update cadence counts from now. */

@@ -4,7 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -26,6 +40,22 @@ import ticketflow.TicketApi;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
 class AgentInTasklistBrowserTest {
+
+  /** The customer's mailbox: an SMTP server on a free port that ticketflow's outbox delivers to. */
+  static final GreenMail mailbox = new GreenMail(new ServerSetup(freePort(), "localhost", ServerSetup.PROTOCOL_SMTP));
+
+  @DynamicPropertySource
+  static void mail(DynamicPropertyRegistry registry) {
+    mailbox.start();
+    registry.add("spring.mail.host", () -> "localhost");
+    registry.add("spring.mail.port", () -> mailbox.getSmtp().getPort());
+    registry.add("ticketflow.mail.poll", () -> "PT0.2S");
+  }
+
+  @AfterAll
+  static void closeMailbox() {
+    mailbox.stop();
+  }
 
   @LocalServerPort int port;
   @Autowired ObjectMapper json;
@@ -60,7 +90,10 @@ class AgentInTasklistBrowserTest {
       browser.screenshot("claimed");
 
       browser.visible(field("Reply to the customer", "textarea")).sendKeys("Please update to 6.3, which fixes recording.");
-      browser.click(By.xpath("//label[contains(normalize-space(.), 'Propose a solution')]"));
+      By propose = By.xpath("//label[contains(normalize-space(.), 'Propose a solution')]//input[@type='radio']"
+          + " | //input[@type='radio'][@value='PROPOSE_SOLUTION']");
+      browser.click(propose);
+      browser.wait.until(d -> d.findElement(propose).isSelected());
       browser.screenshot("reply-filled");
       browser.click(By.xpath("//button[normalize-space(.)='Complete']"));
       browser.wait.until(d -> d.findElements(task).isEmpty());
@@ -71,6 +104,12 @@ class AgentInTasklistBrowserTest {
     assertThat(view.get("status").asText()).isEqualTo("SOLUTION_PROPOSED");
     assertThat(view.at("/messages/0/author").asText()).isEqualTo("AGENT");
     assertThat(view.at("/messages/0/body").asText()).isEqualTo("Please update to 6.3, which fixes recording.");
+
+    // The customer hears of it by e-mail, once.
+    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> mailsAbout(id).size() == 1);
+    MimeMessage mail = mailsAbout(id).get(0);
+    assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly("owner@acme-pro.example");
+    assertThat(GreenMailUtil.getBody(mail)).contains("Please update to 6.3, which fixes recording.");
   }
 
   @Test
@@ -107,6 +146,25 @@ class AgentInTasklistBrowserTest {
       } catch (NoAlertPresentException expected) {
         // nothing ran
       }
+    }
+  }
+
+  private static List<MimeMessage> mailsAbout(String ticketId) {
+    return Arrays.stream(mailbox.getReceivedMessages()).filter(m -> {
+      try {
+        String[] header = m.getHeader("X-Ticketflow-Ticket");
+        return header != null && ticketId.equals(header[0]);
+      } catch (MessagingException e) {
+        return false;
+      }
+    }).toList();
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
     }
   }
 
