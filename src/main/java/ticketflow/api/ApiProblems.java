@@ -10,7 +10,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -106,6 +109,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
       error = fieldError("body", "is not valid JSON");
     }
     return ResponseEntity.badRequest().body(body(List.of(error)));
+  }
+
+  /** The database is busy with the same rows (a lock wait ran out): nothing changed, so the client retries. */
+  @ExceptionHandler({PessimisticLockingFailureException.class, OptimisticLockingException.class, QueryTimeoutException.class})
+  ResponseEntity<ProblemDetail> busy(Exception e) {
+    log.warn("Busy answering an API request: {}", e.getMessage());
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        "ticketflow is busy with the same data; nothing was changed. Retry shortly.");
+    problem.setTitle("Busy");
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
   }
 
   @ExceptionHandler(Exception.class)

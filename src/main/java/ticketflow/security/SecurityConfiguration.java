@@ -51,6 +51,17 @@ class SecurityConfiguration {
         "The request URL is not acceptable: " + e.getMessage());
   }
 
+  /** Probes: open to everyone, credentials or not (a probe with stale ones must still see UP). */
+  @Bean
+  @Order(0)
+  SecurityFilterChain health(HttpSecurity http) throws Exception {
+    http.securityMatcher("/actuator/health", "/actuator/health/**")
+        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable());
+    return http.build();
+  }
+
   @Bean
   @Order(1)
   SecurityFilterChain api(HttpSecurity http, EngineIdentityAuthenticationProvider engineIdentity, ObjectMapper json,
