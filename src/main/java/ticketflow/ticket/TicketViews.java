@@ -33,16 +33,18 @@ public class TicketViews {
 
   TicketView view(Ticket t) {
     List<TicketView.Suggestion> suggested = t.status() == TicketStatus.DEFLECTED ? suggestions.of(t.id()) : List.of();
-    return new TicketView(t.id(), t.accountId(), t.requesterEmail(), t.category(), t.impact(), t.workaround(), t.subject(),
-        t.description(), t.status(), t.priority(), t.requestedChannel(), t.channel(), t.channelReason(), t.queue(),
-        t.createdAt(), t.escalationLevel(), sla(t.id(), true), suggested, conversation.of(t.id()));
+    return view(t, sla(t.id(), true), suggested, conversation.of(t.id()));
   }
 
-  /** Listings leave out the conversation; GET /api/tickets/{id} has it. */
+  /** Listings leave out the conversation, suggestions and SLA events; GET /api/tickets/{id} has them. */
   TicketView summary(Ticket t) {
+    return view(t, sla(t.id(), false), List.of(), List.of());
+  }
+
+  private static TicketView view(Ticket t, TicketView.Sla sla, List<TicketView.Suggestion> suggested, List<Message> messages) {
     return new TicketView(t.id(), t.accountId(), t.requesterEmail(), t.category(), t.impact(), t.workaround(), t.subject(),
         t.description(), t.status(), t.priority(), t.requestedChannel(), t.channel(), t.channelReason(), t.queue(),
-        t.createdAt(), t.escalationLevel(), sla(t.id(), false), List.of(), List.of());
+        t.createdAt(), t.escalationLevel(), sla, suggested, messages);
   }
 
   private TicketView.Sla sla(String ticketId, boolean withEvents) {
