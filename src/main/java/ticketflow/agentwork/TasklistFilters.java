@@ -2,14 +2,18 @@ package ticketflow.agentwork;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -18,7 +22,9 @@ import ticketflow.security.Groups;
 
 /**
  * The Tasklist views agents work from, shared by everyone and resolved per user (their groups, their name), so
- * an agent an operator adds to a group has their queue at once. Created or brought up to date at every start.
+ * an agent an operator adds to a group has their queue at once. Created or brought up to date at every start; nodes
+ * of a cluster restarting together on one database update the same filters, and those that lose the race to another
+ * node read them again and retry.
  */
 @Component
 @Order(1)
@@ -27,6 +33,9 @@ class TasklistFilters implements ApplicationRunner {
   static final String MY_QUEUES = "My queues";
   static final String ESCALATED_TO_ME = "Escalated to me";
   static final String ASSIGNED_TO_ME = "Assigned to me";
+
+  private static final Logger log = LoggerFactory.getLogger(TasklistFilters.class);
+  private static final int ATTEMPTS = 10;
 
   /** What the list shows of each ticket; Tasklist shows the due date (the commitment) itself. */
   private static final List<Map<String, String>> COLUMNS = List.of(
@@ -45,6 +54,21 @@ class TasklistFilters implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        saveAll();
+        return;
+      } catch (OptimisticLockingException anotherNode) {
+        if (attempt == ATTEMPTS) {
+          throw anotherNode;
+        }
+        log.info("Another node updated the Tasklist filters at the same time; reading them again");
+        pause(attempt);
+      }
+    }
+  }
+
+  private void saveAll() {
     save(MY_QUEUES, "Tickets offered to your groups and those you claimed, the most urgent due first", -10,
         tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
             .orderByDueDate().asc().orderByTaskCreateTime().asc());
@@ -53,6 +77,15 @@ class TasklistFilters implements ApplicationRunner {
             .processVariableValueGreaterThanOrEquals("escalationLevel", 1).orderByDueDate().asc());
     save(ASSIGNED_TO_ME, "Tickets you have claimed, the most urgent due first", -5,
         tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
+  }
+
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextLong(20, 100) * attempt);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while setting up the Tasklist filters", e);
+    }
   }
 
   private void save(String name, String description, int priority, TaskQuery query) {

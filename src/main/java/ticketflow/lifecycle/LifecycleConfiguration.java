@@ -20,10 +20,20 @@ class LifecycleConfiguration {
     return new LifecycleSettings(autoCloseAfter);
   }
 
-  /** Flyway migrates ticketflow's tables before the engine starts, so no delegate or timer finds them missing. */
+  /**
+   * Flyway migrates ticketflow's tables before the engine starts, so no delegate or timer finds them missing; both
+   * wait for the cluster start-up lock (ticketflow.database.ClusterStartupLock), so nodes never race on the schema.
+   */
   @Bean
   static BeanFactoryPostProcessor engineAfterFlyway() {
     return beanFactory -> {
+      if (beanFactory.containsBeanDefinition("flywayInitializer") && beanFactory.containsBeanDefinition("clusterStartupLock")) {
+        var flyway = beanFactory.getBeanDefinition("flywayInitializer");
+        String[] existing = flyway.getDependsOn();
+        flyway.setDependsOn(existing == null ? new String[] {"clusterStartupLock"}
+            : java.util.stream.Stream.concat(java.util.Arrays.stream(existing), java.util.stream.Stream.of("clusterStartupLock"))
+                .toArray(String[]::new));
+      }
       for (String engine : beanFactory.getBeanNamesForType(org.camunda.bpm.engine.spring.ProcessEngineFactoryBean.class, true, false)) {
         if (beanFactory.containsBeanDefinition("flywayInitializer")) {
           var definition = beanFactory.getBeanDefinition(engine.startsWith("&") ? engine.substring(1) : engine);

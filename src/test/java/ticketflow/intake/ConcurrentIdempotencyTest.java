@@ -18,16 +18,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.RepeatedTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 import ticketflow.TicketApi;
 
-/** A portal that retries impatiently: 20 simultaneous submissions under one Idempotency-Key make one ticket. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"demo", "test"})
-class ConcurrentIdempotencyTest {
+/**
+ * A portal that retries impatiently: 20 simultaneous submissions under one Idempotency-Key make one ticket, over a
+ * real HTTP port. Runs on H2 ({@link ConcurrentIdempotencyOnH2Test}) and PostgreSQL ({@link ConcurrentIdempotencyOnPostgresTest}).
+ */
+abstract class ConcurrentIdempotencyTest {
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;

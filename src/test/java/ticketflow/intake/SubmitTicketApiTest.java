@@ -36,16 +36,17 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import ticketflow.ApiClient;
 import ticketflow.TicketApi;
-import ticketflow.TicketflowTest;
 import ticketflow.channel.Channel;
 import ticketflow.ticket.Category;
 import ticketflow.ticket.Impact;
 import ticketflow.ticket.Workaround;
 
-/** POST /api/tickets as intake clients use it: a ticket in, a view and a Location out, or a problem naming what is wrong. */
-@TicketflowTest
+/**
+ * POST /api/tickets as intake clients use it: a ticket in, a view and a Location out, or a problem naming what is wrong.
+ * Runs on H2 ({@link SubmitTicketApiOnH2Test}) and PostgreSQL ({@link SubmitTicketApiOnPostgresTest}).
+ */
 @ExtendWith(OutputCaptureExtension.class)
-class SubmitTicketApiTest {
+abstract class SubmitTicketApiTest {
 
   private static final String PORTAL = TicketApi.PORTAL;
 

@@ -11,21 +11,18 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import ticketflow.TicketApi;
 import ticketflow.ticket.TicketRepository;
 
-/** Ticket row, idempotency record and process instance commit together or not at all. */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles({"demo", "test"})
-class SubmitTicketTransactionTest {
+/**
+ * Ticket row, idempotency record and process instance commit together or not at all. Needs a context (and database)
+ * of its own: runs on H2 ({@link SubmitTicketTransactionOnH2Test}) and PostgreSQL ({@link SubmitTicketTransactionOnPostgresTest}).
+ */
+abstract class SubmitTicketTransactionTest {
 
   @Autowired MockMvc mvc;
   @Autowired ObjectMapper json;

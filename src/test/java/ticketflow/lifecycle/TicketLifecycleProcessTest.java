@@ -25,13 +25,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestExecutionListeners;
 import org.springframework.test.web.servlet.MockMvc;
 import ticketflow.TicketApi;
-import ticketflow.TicketflowTest;
 
-/** Every path of ticket-lifecycle, driven as its users drive it: intake over /api, agents through their tasks. */
-@TicketflowTest
+/**
+ * Every path of ticket-lifecycle, driven as its users drive it: intake over /api, agents through their tasks.
+ * Runs on H2 ({@link TicketLifecycleProcessOnH2Test}) and PostgreSQL ({@link TicketLifecycleProcessOnPostgresTest}).
+ */
 @TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
     mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
-class TicketLifecycleProcessTest {
+abstract class TicketLifecycleProcessTest {
 
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtime;

@@ -26,13 +26,14 @@ import org.springframework.test.context.TestExecutionListeners;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import ticketflow.TicketApi;
-import ticketflow.TicketflowTest;
 
-/** The response commitments kept by timers, with the engine's clock moved by the test (DESIGN §1). */
-@TicketflowTest
+/**
+ * The response commitments kept by timers, with the engine's clock moved by the test (DESIGN §1).
+ * Runs on H2 ({@link CommitmentTimersProcessOnH2Test}) and PostgreSQL ({@link CommitmentTimersProcessOnPostgresTest}).
+ */
 @TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
     mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
-class CommitmentTimersProcessTest {
+abstract class CommitmentTimersProcessTest {
 
   /** Monday 2026-11-30 10:00 in Los Angeles: inside business hours. */
   static final Instant MONDAY_MORNING = Instant.parse("2026-11-30T18:00:00Z");

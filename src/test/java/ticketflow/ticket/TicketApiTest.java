@@ -23,14 +23,12 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import ticketflow.ApiClient;
 import ticketflow.TicketApi;
-import ticketflow.TicketflowTest;
 
 /**
  * Reading tickets (one, or a page of them) and relaying the customer's messages and feedback: who sees which ticket,
- * and every answer the API gives.
+ * and every answer the API gives. Runs on H2 ({@link TicketApiOnH2Test}) and PostgreSQL ({@link TicketApiOnPostgresTest}).
  */
-@TicketflowTest
-class TicketApiTest {
+abstract class TicketApiTest {
 
   private static final String PORTAL = TicketApi.PORTAL;
 

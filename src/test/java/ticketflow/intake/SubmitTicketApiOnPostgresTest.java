@@ -1,0 +1,8 @@
+package ticketflow.intake;
+
+import ticketflow.TicketflowPostgresTest;
+
+/** {@link SubmitTicketApiTest} on PostgreSQL. */
+@TicketflowPostgresTest
+class SubmitTicketApiOnPostgresTest extends SubmitTicketApiTest {
+}

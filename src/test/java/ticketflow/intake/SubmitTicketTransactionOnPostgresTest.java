@@ -1,0 +1,8 @@
+package ticketflow.intake;
+
+import ticketflow.TicketflowPostgresTest;
+
+/** {@link SubmitTicketTransactionTest} on PostgreSQL. */
+@TicketflowPostgresTest
+class SubmitTicketTransactionOnPostgresTest extends SubmitTicketTransactionTest {
+}

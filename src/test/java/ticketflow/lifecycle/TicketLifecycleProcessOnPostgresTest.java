@@ -1,0 +1,8 @@
+package ticketflow.lifecycle;
+
+import ticketflow.TicketflowPostgresTest;
+
+/** {@link TicketLifecycleProcessTest} on PostgreSQL. */
+@TicketflowPostgresTest
+class TicketLifecycleProcessOnPostgresTest extends TicketLifecycleProcessTest {
+}
