@@ -85,7 +85,7 @@ final class Node implements AutoCloseable {
     long deadline = System.nanoTime() + within.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("Node " + name + " died at start-up; see " + log);
+        throw new IllegalStateException("Node " + name + " ended at start-up with exit code " + process.exitValue() + "; see " + log);
       }
       try {
         HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(base() + "/actuator/health")).build(),
