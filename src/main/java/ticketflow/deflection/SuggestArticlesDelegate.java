@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import ticketflow.report.TicketMetrics;
 import ticketflow.ticket.Author;
 import ticketflow.ticket.Conversation;
 import ticketflow.ticket.Suggestions;
@@ -21,12 +22,15 @@ class SuggestArticlesDelegate implements JavaDelegate {
   private final TicketRepository tickets;
   private final Suggestions suggestions;
   private final Conversation conversation;
+  private final TicketMetrics metrics;
 
-  SuggestArticlesDelegate(KnowledgeBase knowledgeBase, TicketRepository tickets, Suggestions suggestions, Conversation conversation) {
+  SuggestArticlesDelegate(KnowledgeBase knowledgeBase, TicketRepository tickets, Suggestions suggestions, Conversation conversation,
+      TicketMetrics metrics) {
     this.knowledgeBase = knowledgeBase;
     this.tickets = tickets;
     this.suggestions = suggestions;
     this.conversation = conversation;
+    this.metrics = metrics;
   }
 
   @Override
@@ -38,5 +42,6 @@ class SuggestArticlesDelegate implements JavaDelegate {
     tickets.updateStatus(ticket.id(), TicketStatus.DEFLECTED);
     conversation.add(ticket.id(), Author.SYSTEM, ticket.channelReason() + "\nThese articles answer most questions like yours:\n"
         + suggested.stream().map(a -> "- " + a.title() + " (" + a.url() + ")").collect(Collectors.joining("\n")));
+    metrics.deflected(ticket);
   }
 }

@@ -4,6 +4,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import ticketflow.report.TicketMetrics;
 import ticketflow.sla.Commitments;
 import ticketflow.ticket.Priority;
 import ticketflow.ticket.Ticket;
@@ -21,10 +22,12 @@ class OpenTicketDelegate implements JavaDelegate {
 
   private final TicketRepository tickets;
   private final Commitments commitments;
+  private final TicketMetrics metrics;
 
-  OpenTicketDelegate(TicketRepository tickets, Commitments commitments) {
+  OpenTicketDelegate(TicketRepository tickets, Commitments commitments, TicketMetrics metrics) {
     this.tickets = tickets;
     this.commitments = commitments;
+    this.metrics = metrics;
   }
 
   @Override
@@ -39,5 +42,6 @@ class OpenTicketDelegate implements JavaDelegate {
     execution.setVariables(commitments.start(ticketId, priority, queue, row, ticket.createdAt()));
     // The row was only the decision's hand-over; the clocks now hold it.
     execution.removeVariable(COMMITMENT_TARGETS);
+    metrics.opened(ticket);
   }
 }

@@ -8,6 +8,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -23,7 +24,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * /api and /actuator: HTTP Basic against the engine's identity service, stateless. The webapps keep their own
+ * /api and /actuator: HTTP Basic against the engine's identity service, stateless; GETs of /api/reports/** also
+ * accept the Cockpit session ({@link CamundaSessionAuthenticationFilter}, read-only against CSRF). The webapps keep their own
  * session login and CSRF protection; engine REST gets Camunda's HTTP Basic filter, so engine authorizations apply.
  */
 @Configuration
@@ -31,6 +33,8 @@ class SecurityConfiguration {
 
   private static final String ADMIN = Caller.GROUP_AUTHORITY_PREFIX + Groups.ADMIN;
   private static final String INTAKE = Caller.GROUP_AUTHORITY_PREFIX + Groups.INTAKE_CLIENTS;
+  private static final String LEADS = Caller.GROUP_AUTHORITY_PREFIX + Groups.SUPPORT_LEADS;
+  private static final String MANAGERS = Caller.GROUP_AUTHORITY_PREFIX + Groups.SUPPORT_MANAGERS;
 
   /** Before everything, on every path: failed-login throttling per address and the /api body limit. */
   @Bean
@@ -65,11 +69,14 @@ class SecurityConfiguration {
   @Bean
   @Order(1)
   SecurityFilterChain api(HttpSecurity http, EngineIdentityAuthenticationProvider engineIdentity, ObjectMapper json,
+      IdentityService identity,
       @Value("${ticketflow.limits.requests-per-minute:6000}") long requestsPerMinute) throws Exception {
     http.securityMatcher("/api/**", "/actuator/**")
         .authorizeHttpRequests(requests -> requests
             .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+            .requestMatchers("/actuator/prometheus").hasAnyAuthority(ADMIN, MANAGERS)
             .requestMatchers("/actuator/**").hasAuthority(ADMIN)
+            .requestMatchers("/api/reports/**").hasAnyAuthority(ADMIN, MANAGERS, LEADS)
             .requestMatchers("/api/accounts/**", "/api/knowledge-base/**", "/api/mail-outbox/**").hasAuthority(ADMIN)
             .requestMatchers(HttpMethod.POST, "/api/tickets", "/api/tickets/*/messages", "/api/tickets/*/feedback")
             .hasAnyAuthority(INTAKE, ADMIN)
@@ -81,7 +88,12 @@ class SecurityConfiguration {
         }))
         .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) ->
             problem(response, json, HttpStatus.FORBIDDEN, "Your groups do not allow this request.")))
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // Stateless, and never touches a session: no session-fixation id change either, which would rotate the
+        // Cockpit session a report GET is authenticated with and so log the user out of Cockpit.
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+            .sessionFixation(fixation -> fixation.none()))
+        // After Basic, so a Basic login wins; only GET/HEAD /api/reports/** with a Cockpit session (CSRF-safe).
+        .addFilterAfter(new CamundaSessionAuthenticationFilter(identity), BasicAuthenticationFilter.class)
         .addFilterAfter(new ClientRateLimitFilter(new RateLimits(requestsPerMinute, Duration.ofMinutes(1)), json),
             BasicAuthenticationFilter.class)
         .csrf(csrf -> csrf.disable());

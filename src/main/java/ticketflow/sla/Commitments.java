@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import ticketflow.notification.Notifications;
+import ticketflow.report.TicketMetrics;
 import ticketflow.security.Groups;
 import ticketflow.ticket.TicketRepository;
 
@@ -29,9 +30,10 @@ public class Commitments {
   private final SlaTimers timers;
   private final Clock clock;
   private final Notifications notifications;
+  private final TicketMetrics metrics;
 
   Commitments(SlaClocks clocks, TicketRepository tickets, SupportCalendars calendars, CommitmentsDecision decision,
-      SlaTimers timers, Clock clock, Notifications notifications) {
+      SlaTimers timers, Clock clock, Notifications notifications, TicketMetrics metrics) {
     this.clocks = clocks;
     this.tickets = tickets;
     this.calendars = calendars;
@@ -39,6 +41,7 @@ public class Commitments {
     this.timers = timers;
     this.clock = clock;
     this.notifications = notifications;
+    this.metrics = metrics;
   }
 
   /** Starts the clocks at triage; answers the process variables that the timers and the first task need. */
@@ -74,12 +77,14 @@ public class Commitments {
     switch (step) {
       case AT_RISK -> {
         clocks.record(ticketId, commitment, SlaEventType.AT_RISK, null, now);
+        metrics.atRisk(commitment.name());
         if (c.state() == SlaState.RUNNING) {
           clocks.save(c.with(SlaState.AT_RISK));
         }
       }
       case BREACHED -> {
         clocks.record(ticketId, commitment, SlaEventType.BREACHED, null, now);
+        metrics.breached(commitment.name());
         clocks.record(ticketId, commitment, SlaEventType.ESCALATED, 1, now);
         clocks.save(c.with(SlaState.BREACHED));
         tickets.raiseEscalationLevel(ticketId, 1);
@@ -104,6 +109,8 @@ public class Commitments {
       clocks.save(new SlaClock(ticketId, c.commitment(), c.calendar(), c.target(), c.startedAt(), c.pausedOpenTime(), null,
           c.dueAt(), SlaState.MET, now));
       clocks.record(ticketId, Commitment.FIRST_RESPONSE, SlaEventType.MET, null, now);
+      tickets.find(ticketId).ifPresent(t -> metrics.firstResponse(t.priority() == null ? null : t.priority().name(),
+          Duration.between(t.createdAt(), now)));
     });
     restartUpdates(ticketId, false);
   }
@@ -118,6 +125,7 @@ public class Commitments {
     SlaClock c = clocks.find(ticketId, Commitment.UPDATE).orElseThrow();
     Instant now = clock.instant();
     clocks.record(ticketId, Commitment.UPDATE, SlaEventType.BREACHED, null, now);
+    metrics.breached(Commitment.UPDATE.name());
     Instant next = ladders.nextUpdate(calendar(c), c.dueAt(), c.target());
     clocks.save(new SlaClock(ticketId, c.commitment(), c.calendar(), c.target(), c.startedAt(), c.pausedOpenTime(), null, next,
         SlaState.BREACHED, c.metAt()));

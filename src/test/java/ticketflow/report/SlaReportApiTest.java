@@ -1,0 +1,196 @@
+package ticketflow.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import ticketflow.ApiClient;
+import ticketflow.TicketApi;
+import ticketflow.TicketflowTest;
+
+/**
+ * The SLA report and the board over a seeded set of tickets ({@link SlaSeed}), in a context of their own so no other
+ * test's tickets count; errors, authorization and the Cockpit-session login.
+ */
+@TicketflowTest
+@TestPropertySource(properties = "ticketflow.test.context=sla-report")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SlaReportApiTest {
+
+  /** Tuesday 2031-06-03 12:00 UTC. */
+  static final Instant NOW = Instant.parse("2031-06-03T12:00:00Z");
+
+  @Autowired MockMvc mvc;
+  @Autowired ObjectMapper json;
+  @Autowired TaskService tasks;
+  @Autowired RuntimeService runtime;
+  @Autowired ManagementService management;
+
+  ApiClient client;
+  SlaSeed seed;
+
+  /** Once, before the first test (not in @BeforeAll: the process-coverage run starts with the first test). */
+  @BeforeEach
+  void seed() throws Exception {
+    client = new ApiClient(mvc, json);
+    if (seed == null) {
+      seed = SlaSeed.plant(new TicketApi(mvc, json, tasks), runtime, management, NOW);
+    }
+  }
+
+  @AfterEach
+  void clock() {
+    ClockUtil.setCurrentTime(java.util.Date.from(NOW));
+  }
+
+  @Test
+  void theBoardShowsTheSeededTickets() throws Exception {
+    JsonNode board = client.ok(client.call(get("/api/reports/sla/board"), "manager", null), 200);
+    assertThat(board.get("generatedAt").asText()).isEqualTo("2031-06-03T12:00:00Z");
+    assertThat(board.at("/openTickets/total").asLong()).isEqualTo(3);
+    assertThat(open(board)).containsExactly("P1:OPEN=2", "P1:WAITING_ON_CUSTOMER=1");
+
+    assertThat(board.get("breached")).hasSize(1);
+    JsonNode breached = board.get("breached").get(0);
+    assertThat(breached.get("ticketId").asText()).isEqualTo(seed.breached());
+    assertThat(breached.get("priority").asText()).isEqualTo("P1");
+    assertThat(breached.get("queue").asText()).isEqualTo("support-chat");
+    assertThat(breached.get("commitment").asText()).isEqualTo("FIRST_RESPONSE");
+    assertThat(breached.get("dueAt").asText()).isEqualTo("2031-06-03T10:00:00Z");
+    assertThat(breached.get("secondsToDue").asLong()).isEqualTo(-Duration.ofHours(2).toSeconds());
+    assertThat(breached.get("processInstanceId").asText())
+        .isEqualTo(runtime.createProcessInstanceQuery().processInstanceBusinessKey(seed.breached()).singleResult().getId());
+
+    assertThat(board.get("atRisk")).hasSize(1);
+    assertThat(board.at("/atRisk/0/ticketId").asText()).isEqualTo(seed.atRisk());
+    assertThat(board.at("/atRisk/0/secondsToDue").asLong()).isEqualTo(Duration.ofMinutes(10).toSeconds());
+
+    for (String window : List.of("firstResponse7d", "firstResponse30d")) {
+      JsonNode fr = board.get(window);
+      assertThat(fr.get("decided").asLong()).as(window).isEqualTo(2);
+      assertThat(fr.get("met").asLong()).as(window).isEqualTo(1);
+      assertThat(fr.get("rate").asDouble()).as(window).isEqualTo(0.5);
+      assertThat(fr.get("medianSeconds").asLong()).as(window).isEqualTo(Duration.ofMinutes(30).toSeconds());
+      assertThat(fr.at("/byPriority/0/priority").asText()).isEqualTo("P1");
+      assertThat(fr.at("/byPriority/0/rate").asDouble()).isEqualTo(0.5);
+    }
+    assertThat(board.at("/firstResponse7d/from").asText()).isEqualTo("2031-05-27T12:00:00Z");
+    assertThat(board.at("/firstResponse30d/from").asText()).isEqualTo("2031-05-04T12:00:00Z");
+  }
+
+  @Test
+  void theReportsFiguresEqualTheBoardsForTheSameTickets() throws Exception {
+    JsonNode board = client.ok(client.call(get("/api/reports/sla/board"), "manager", null), 200);
+    JsonNode month = client.ok(client.call(get("/api/reports/sla"), "manager", null), 200);
+    JsonNode week = client.ok(client.call(get("/api/reports/sla").param("from", "2031-05-27T12:00:00Z")
+        .param("to", "2031-06-03T12:00:00Z"), "lead", null), 200);
+    assertThat(month.get("openTickets")).isEqualTo(board.get("openTickets"));
+    assertThat(month.get("atRisk")).isEqualTo(board.get("atRisk"));
+    assertThat(month.get("breached")).isEqualTo(board.get("breached"));
+    assertThat(month.get("firstResponse")).isEqualTo(board.get("firstResponse30d"));
+    assertThat(week.get("firstResponse")).isEqualTo(board.get("firstResponse7d"));
+  }
+
+  @Test
+  void aWindowBeforeTheTicketsHasNothingDecided() throws Exception {
+    JsonNode report = client.ok(client.call(get("/api/reports/sla").param("from", "2031-01-01T00:00:00Z")
+        .param("to", "2031-06-01T00:00:00Z"), "admin", null), 200);
+    assertThat(report.at("/firstResponse/decided").asLong()).isZero();
+    assertThat(report.at("/firstResponse/rate").isNull()).isTrue();
+    assertThat(report.at("/firstResponse/medianSeconds").isNull()).isTrue();
+    assertThat(report.at("/openTickets/total").asLong()).isEqualTo(3);
+  }
+
+  @Test
+  void badWindowsAre400Problems() throws Exception {
+    client.invalid(client.call(get("/api/reports/sla").param("from", "yesterday"), "manager", null), "from");
+    client.invalid(client.call(get("/api/reports/sla").param("to", "2031-13-01T00:00:00Z"), "manager", null), "to");
+    client.invalid(client.call(get("/api/reports/sla").param("from", "2031-06-02T00:00:00Z")
+        .param("to", "2031-06-01T00:00:00Z"), "manager", null), "to");
+    client.invalid(client.call(get("/api/reports/sla").param("from", "2031-06-01T00:00:00Z")
+        .param("to", "2031-06-01T00:00:00Z"), "manager", null), "to");
+    client.invalid(client.call(get("/api/reports/sla").param("from", "2020-01-01T00:00:00Z")
+        .param("to", "2031-06-01T00:00:00Z"), "manager", null), "from");
+  }
+
+  @Test
+  void onlyManagersLeadsAndAdministratorsReadReports() throws Exception {
+    for (String path : List.of("/api/reports/sla", "/api/reports/sla/board")) {
+      for (String user : List.of("manager", "lead", "admin")) {
+        assertThat(client.call(get(path), user, null).getResponse().getStatus()).as(user + " " + path).isEqualTo(200);
+      }
+      for (String user : List.of("web.agent", "portal", "engineer")) {
+        client.problem(client.call(get(path), user, null), 403);
+      }
+      client.problem(client.call(get(path), null, null), 401);
+      client.problem(client.call(get(path), "manager", "wrong", null), 401);
+    }
+  }
+
+  @Test
+  void aCockpitSessionReadsReportsButNothingElse() throws Exception {
+    MockHttpSession manager = cockpitSession("manager");
+    String sessionId = manager.getId();
+    MvcResult board = mvc.perform(get("/api/reports/sla/board").session(manager)).andReturn();
+    assertThat(board.getResponse().getStatus()).as(board.getResponse().getContentAsString()).isEqualTo(200);
+    // The Cockpit session is only read: its id is not changed (that would log the manager out of Cockpit).
+    assertThat(manager.getId()).isEqualTo(sessionId);
+    assertThat(board.getResponse().getHeader("Set-Cookie")).isNull();
+    assertThat(client.read(board).at("/openTickets/total").asLong()).isEqualTo(3);
+    assertThat(mvc.perform(get("/api/reports/sla").session(manager)).andReturn().getResponse().getStatus()).isEqualTo(200);
+
+    // CSRF: the session is accepted for GETs of /api/reports/** only; everything else needs HTTP Basic.
+    assertThat(mvc.perform(get("/api/tickets/" + seed.breached()).session(manager)).andReturn().getResponse().getStatus()).isEqualTo(401);
+    assertThat(mvc.perform(post("/api/reports/sla/board").session(manager)).andReturn().getResponse().getStatus()).isEqualTo(401);
+    assertThat(mvc.perform(post("/api/tickets/" + seed.breached() + "/priority").session(manager)
+        .contentType("application/json").content("{\"priority\":\"P4\",\"reason\":\"x\"}")).andReturn().getResponse().getStatus())
+        .isEqualTo(401);
+
+    // The groups are the engine's: an agent's session does not read reports.
+    client.problem(mvc.perform(get("/api/reports/sla/board").session(cockpitSession("web.agent"))).andReturn(), 403);
+    // A session of another engine, or none, is no login.
+    Authentications other = new Authentications();
+    other.addOrReplace(new UserAuthentication("manager", "other-engine"));
+    MockHttpSession otherEngine = new MockHttpSession();
+    AuthenticationUtil.updateSession(otherEngine, other);
+    client.problem(mvc.perform(get("/api/reports/sla/board").session(otherEngine)).andReturn(), 401);
+    client.problem(mvc.perform(get("/api/reports/sla/board").session(new MockHttpSession())).andReturn(), 401);
+  }
+
+  static MockHttpSession cockpitSession(String user) {
+    Authentications authentications = new Authentications();
+    authentications.addOrReplace(new UserAuthentication(user, "default"));
+    MockHttpSession session = new MockHttpSession();
+    AuthenticationUtil.updateSession(session, authentications);
+    return session;
+  }
+
+  static List<String> open(JsonNode figures) {
+    List<String> counts = new ArrayList<>();
+    figures.at("/openTickets/byPriorityAndStatus").forEach(c ->
+        counts.add(c.get("priority").asText() + ":" + c.get("status").asText() + "=" + c.get("count").asLong()));
+    return counts;
+  }
+}
