@@ -119,6 +119,8 @@ class SecurityConfiguration {
     registration.setName("engine-rest-basic-auth");
     registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
     registration.addUrlPatterns("/engine-rest/*");
+    // Before ticketflow's own engine REST filters (agentwork's completion guard, order 20), after Spring Security.
+    registration.setOrder(10);
     return registration;
   }
 
