@@ -68,6 +68,11 @@ class ClusterOnPostgresTest {
         // Kill node B in the middle of the at-risk wave (due 15 s after submission), holding the jobs it acquired.
         Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100))
             .until(() -> events(url, "AT_RISK") >= ids.size() / 3);
+        // Best moment: while some due jobs are locked (acquired, not yet done); after 10 s, kill anyway.
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (count(url, "select count(*) from act_ru_job where lock_owner_ is not null") == 0 && System.nanoTime() < until) {
+          Thread.sleep(20);
+        }
         long lockedAtKill = count(url, "select count(*) from act_ru_job where lock_owner_ is not null");
         long firedBeforeKill = events(url, "AT_RISK");
         b.kill();
