@@ -55,6 +55,13 @@ public final class AgentWorkPolicy {
     return new AgentWork(chosen, text, Optional.ofNullable(priority), reason);
   }
 
+  /** Engineering hands a ticket back with findings for the support agent. */
+  public void checkFindings(Object notes) {
+    if (blankToNull(notes) == null) {
+      throw new InvalidWork(List.of("Write your findings for the support agent."));
+    }
+  }
+
   private static <E extends Enum<E>> E parse(Class<E> type, Object value) {
     if (value == null) {
       return null;

@@ -77,8 +77,8 @@ class CompletionGuard extends OncePerRequestFilter {
       given.fields().forEachRemaining(v -> variables.put(v.getKey(), v.getValue().path("value").isNull() ? null
           : v.getValue().path("value").asText()));
       if ("InvestigateIssue".equals(task.getTaskDefinitionKey())) {
-        Object notes = variables.get(ProcessVariables.ENGINEERING_NOTES);
-        return notes == null || notes.toString().isBlank() ? "Write your findings for the support agent." : null;
+        policy.checkFindings(variables.get(ProcessVariables.ENGINEERING_NOTES));
+        return null;
       }
       policy.check("FirstResponse".equals(task.getTaskDefinitionKey()), variables.get(ProcessVariables.ACTION),
           variables.get(ProcessVariables.REPLY), variables.get(ProcessVariables.NEW_PRIORITY),

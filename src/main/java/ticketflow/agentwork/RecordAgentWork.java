@@ -70,9 +70,8 @@ class RecordAgentWork {
   }
 
   void engineeringDone(String ticketId, Object notes) {
-    if (notes == null || notes.toString().isBlank()) {
-      throw new AgentWorkPolicy.InvalidWork(java.util.List.of("Write your findings for the support agent."));
-    }
+    policy.checkFindings(notes);
     tickets.updateStatus(ticketId, TicketStatus.IN_PROGRESS);
   }
+
 }
