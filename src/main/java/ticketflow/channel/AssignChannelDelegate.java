@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 import ticketflow.lifecycle.ProcessVariables;
 import ticketflow.ticket.TicketRepository;
@@ -28,8 +29,11 @@ class AssignChannelDelegate implements JavaDelegate {
         (entitled == null ? List.<String>of() : entitled).stream().map(Channel::valueOf).toList(),
         CallerVerification.valueOf((String) execution.getVariable(ProcessVariables.CALLER_VERIFICATION)));
     execution.setVariable(ProcessVariables.CHANNEL, assignment.assigned().name());
-    execution.setVariable(ProcessVariables.CHANNEL_REASON, assignment.reason());
-    execution.setVariable(ProcessVariables.DEFLECTED, assignment.deflected());
+    // Read by the next gateway and the deflection step in this same transaction; the ticket row keeps both, so they
+    // are transient, never written as variables. The entitlement was only the decision's hand-over to this step.
+    execution.setVariable(ProcessVariables.CHANNEL_REASON, Variables.stringValue(assignment.reason(), true));
+    execution.setVariable(ProcessVariables.DEFLECTED, Variables.booleanValue(assignment.deflected(), true));
+    execution.removeVariable(ProcessVariables.ENTITLED_CHANNELS);
     tickets.recordChannel(execution.getProcessBusinessKey(), assignment.assigned(), assignment.reason());
   }
 }

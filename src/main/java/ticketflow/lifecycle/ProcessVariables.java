@@ -29,6 +29,14 @@ public final class ProcessVariables {
   public static final String PRIORITY_REASON = "priorityReason";
   public static final String ENGINEERING_NOTES = "engineeringNotes";
 
+  /**
+   * Read only by the decisions and AssignChannel while the instance starts, in the starting transaction: passed as
+   * transient variables, never written to the database (each variable row costs a ticket's intake eleven index
+   * entries). The ticket row keeps impact, workaround and the requested channel.
+   */
+  public static final java.util.Set<String> DECISION_INPUTS = java.util.Set.of(ROLE, IMPACT, WORKAROUND, REQUESTED_CHANNEL,
+      CALLER_VERIFICATION);
+
   /** Camunda keeps string variables in a 4,000-character column; longer text is cut for display in forms. */
   public static final int DISPLAY_LIMIT = 3900;
 

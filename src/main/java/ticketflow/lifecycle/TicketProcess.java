@@ -3,6 +3,8 @@ package ticketflow.lifecycle;
 import java.util.Map;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /** The ticket-lifecycle process as the rest of ticketflow talks to it: by ticket id, never by instance id. */
@@ -22,7 +24,9 @@ public class TicketProcess {
   }
 
   public void start(String ticketId, Map<String, Object> variables) {
-    var all = new java.util.HashMap<>(variables);
+    VariableMap all = Variables.createVariables();
+    variables.forEach((name, value) -> all.put(name, ProcessVariables.DECISION_INPUTS.contains(name) && value instanceof String text
+        ? Variables.stringValue(text, true) : value));
     all.put(ProcessVariables.TICKET_ID, ticketId);
     all.put(ProcessVariables.AUTO_CLOSE_AFTER, settings.autoCloseAfter().toString());
     runtime.startProcessInstanceByKey(KEY, ticketId, all);

@@ -70,7 +70,7 @@ class SecurityConfiguration {
   @Order(1)
   SecurityFilterChain api(HttpSecurity http, EngineIdentityAuthenticationProvider engineIdentity, ObjectMapper json,
       IdentityService identity,
-      @Value("${ticketflow.limits.requests-per-minute:6000}") long requestsPerMinute) throws Exception {
+      @Value("${ticketflow.limits.requests-per-minute:12000}") long requestsPerMinute) throws Exception {
     http.securityMatcher("/api/**", "/actuator/**")
         .authorizeHttpRequests(requests -> requests
             .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()

@@ -91,7 +91,9 @@ class ClusterOnPostgresTest {
 
   private static Node node(String name, String url) throws Exception {
     return Node.start(name, freePort(), Map.of("TICKETFLOW_DB_URL", url, "TICKETFLOW_DB_USER", "postgres", "TICKETFLOW_DB_PASSWORD", ""),
-        "--spring.profiles.active=postgres,demo", "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_TIME.toMillis());
+        "--spring.profiles.active=postgres,demo", "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_TIME.toMillis(),
+        // Full history for the job log, whose host names show which node ran each timer (ticketflow keeps activity).
+        "--camunda.bpm.history-level=full");
   }
 
   /** Submits from eight clients, spread over the nodes; answers the acknowledged ticket ids. */

@@ -17,10 +17,10 @@ import ticketflow.TicketflowApplication;
  * One ticketflow node in its own JVM, as an operator runs it: killed with SIGKILL when a test wants a crash.
  * Its output goes to target/cluster/&lt;name&gt;.log.
  */
-final class Node implements AutoCloseable {
+public final class Node implements AutoCloseable {
 
-  final String name;
-  final int port;
+  public final String name;
+  public final int port;
   private final Process process;
   private final Path log;
 
@@ -37,14 +37,20 @@ final class Node implements AutoCloseable {
 
   /** A node whose working directory is {@code directory}: the embedded default keeps its data in ./data there. */
   static Node start(String name, int port, Path directory, Map<String, String> environment, String... arguments) throws IOException {
-    Path log = Path.of("target", "cluster", name + ".log").toAbsolutePath();
-    Files.createDirectories(log.getParent());
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx512m", "-XX:+UseSerialGC", "-cp", classpath(), TicketflowApplication.class.getName(),
         "--server.port=" + port, "--ticketflow.admin.password=cluster-admin",
         "--ticketflow.limits.requests-per-minute=1000000",
         "--camunda.bpm.generic-properties.properties.hostname=" + name));
     command.addAll(List.of(arguments));
+    return launch(name, port, directory, environment, command);
+  }
+
+  /** A node started with exactly {@code command} (java, its options and arguments), e.g. the packaged jar. */
+  public static Node launch(String name, int port, Path directory, Map<String, String> environment, List<String> command)
+      throws IOException {
+    Path log = Path.of("target", "cluster", name + ".log").toAbsolutePath();
+    Files.createDirectories(log.getParent());
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().putAll(environment);
     if (directory != null) {
@@ -80,7 +86,7 @@ final class Node implements AutoCloseable {
   }
 
   /** Waits for the health probe and for the demo people to be there (they are seeded right after start). */
-  Node awaitUp(Duration within) throws Exception {
+  public Node awaitUp(Duration within) throws Exception {
     HttpClient http = HttpClient.newHttpClient();
     long deadline = System.nanoTime() + within.toNanos();
     while (System.nanoTime() < deadline) {
@@ -101,18 +107,26 @@ final class Node implements AutoCloseable {
     throw new IllegalStateException("Node " + name + " did not come up within " + within + "; see " + log);
   }
 
-  String base() {
+  public String base() {
     return "http://localhost:" + port;
   }
 
   /** SIGKILL: no shutdown hook, no finished transaction, locks left as they were. */
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor();
   }
 
-  boolean alive() {
+  public boolean alive() {
     return process.isAlive();
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  public Path log() {
+    return log;
   }
 
   @Override

@@ -398,7 +398,8 @@ abstract class SubmitTicketApiTest {
         .forEach(v -> values.add(v.getName() + "=" + v.getValue()));
     history.createHistoricDetailQuery().processInstanceId(instance.getId()).variableUpdates().list()
         .forEach(d -> values.add(((HistoricVariableUpdate) d).getVariableName() + "=" + ((HistoricVariableUpdate) d).getValue()));
-    assertThat(values).isNotEmpty().contains("callerVerification=PASSED").noneMatch(v -> v.contains(hostKey));
+    // Even the outcome (PASSED, shown by the PHONE channel above) was a transient decision input, never stored.
+    assertThat(values).isNotEmpty().noneMatch(v -> v.startsWith("callerVerification=")).noneMatch(v -> v.contains(hostKey));
 
     // ...nor any log line written meanwhile, though the request body itself was logged.
     String logged = output.getOut().substring(logStart) + output.getErr();
