@@ -9,8 +9,8 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 
 /**
  * The baseline: Camunda's engine alone (no Spring, no HTTP, no ticketflow) on the same kind of database, starting
- * the smallest process with what a ticket's needs: start → user task with one boundary timer → end. Its starts per
- * second, from as many client threads as the surge has, are what ticketflow's intake is compared against.
+ * the smallest process with what a ticket needs at least: start → user task with one boundary timer → end. Its
+ * starts per second, from as many client threads as the surge has, are what ticketflow's intake is compared against.
  */
 final class RawEngineBaseline {
 

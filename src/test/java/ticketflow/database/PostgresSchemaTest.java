@@ -53,4 +53,10 @@ class PostgresSchemaTest {
     assertThat(jdbc.queryForObject("select count(*) from information_schema.tables where table_name like 'act\\_%'",
         Integer.class)).isGreaterThan(40);
   }
+
+  @Test
+  void jobAcquisitionFindsDueJobsOverAnIndex() {
+    assertThat(jdbc.queryForObject("select indexdef from pg_indexes where indexname = 'tf_idx_job_duedate'", String.class))
+        .contains("act_ru_job").contains("duedate_");
+  }
 }
