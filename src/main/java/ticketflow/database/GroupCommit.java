@@ -2,6 +2,7 @@ package ticketflow.database;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
@@ -20,7 +21,7 @@ final class GroupCommit {
   private long committed;
   private long written;
   private boolean writing;
-  private final java.util.concurrent.atomic.AtomicLong fileWrites = new java.util.concurrent.atomic.AtomicLong();
+  private final AtomicLong fileWrites = new AtomicLong();
 
   /** Called on the committing thread right after its commit; {@code connection} is the one that committed. */
   void awaitWritten(Connection connection) throws SQLException {

@@ -1,5 +1,7 @@
 package ticketflow.lifecycle;
 
+import java.util.Set;
+
 /** Names of the ticket-lifecycle variables that code, gateways, timers and forms share. */
 public final class ProcessVariables {
 
@@ -34,8 +36,7 @@ public final class ProcessVariables {
    * transient variables, never written to the database (each variable row costs a ticket's intake eleven index
    * entries). The ticket row keeps impact, workaround and the requested channel.
    */
-  public static final java.util.Set<String> DECISION_INPUTS = java.util.Set.of(ROLE, IMPACT, WORKAROUND, REQUESTED_CHANNEL,
-      CALLER_VERIFICATION);
+  public static final Set<String> DECISION_INPUTS = Set.of(ROLE, IMPACT, WORKAROUND, REQUESTED_CHANNEL, CALLER_VERIFICATION);
 
   /** Camunda keeps string variables in a 4,000-character column; longer text is cut for display in forms. */
   public static final int DISPLAY_LIMIT = 3900;
