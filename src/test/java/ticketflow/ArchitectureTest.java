@@ -2,6 +2,7 @@ package ticketflow;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -10,7 +11,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The house rules of DESIGN §4 that a compiler does not check. */
+/** The house rules that a compiler does not check: domain code free of frameworks, and rooms without cycles. */
 @AnalyzeClasses(packages = "ticketflow", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -43,4 +44,45 @@ class ArchitectureTest {
   static final ArchRule featurePackages = classes()
       .that().doNotHaveSimpleName("TicketflowApplication")
       .should().resideInAnyPackage("ticketflow.*");
+
+  private static final String[] OTHER_THAN_PROCESS = {"ticketflow.account..", "ticketflow.agentwork..", "ticketflow.api..",
+      "ticketflow.calendar..", "ticketflow.channel..", "ticketflow.database..", "ticketflow.deflection..", "ticketflow.demo..",
+      "ticketflow.intake..", "ticketflow.lifecycle..", "ticketflow.notification..", "ticketflow.report..", "ticketflow.security..",
+      "ticketflow.sla..", "ticketflow.ticket.."};
+
+  /** The rooms depend one way: no package reaches back, however long the way round. */
+  @ArchTest
+  static final ArchRule noPackageCycles = slices().matching("ticketflow.(*)..").should().beFreeOfCycles();
+
+  /** The process kernel (process key, variables, task keys, engine access, clock) stands on nothing of ticketflow. */
+  @ArchTest
+  static final ArchRule processKernelIsALeaf = noClasses().that().resideInAPackage("ticketflow.process..")
+      .should().dependOnClassesThat().resideInAnyPackage(OTHER_THAN_PROCESS);
+
+  /** The BPMN glue is called by the engine only. */
+  @ArchTest
+  static final ArchRule nobodyUsesTheLifecycleGlue = noClasses().that().resideOutsideOfPackage("ticketflow.lifecycle..")
+      .should().dependOnClassesThat().resideInAPackage("ticketflow.lifecycle..");
+
+  /** Tickets, accounts, channels and calendars are the ground floor: they know nothing of the floors above. */
+  @ArchTest
+  static final ArchRule groundFloorKnowsNothingAbove = noClasses()
+      .that().resideInAnyPackage("ticketflow.ticket..", "ticketflow.account..", "ticketflow.channel..", "ticketflow.calendar..")
+      .should().dependOnClassesThat().resideInAnyPackage("ticketflow.sla..", "ticketflow.agentwork..", "ticketflow.lifecycle..",
+          "ticketflow.intake..", "ticketflow.deflection..", "ticketflow.notification..", "ticketflow.report..", "ticketflow.demo..");
+
+  /** Calendars are plain time arithmetic: nothing of ticketflow, and no framework outside their configuration. */
+  @ArchTest
+  static final ArchRule calendarsArePlainJava = noClasses().that().resideInAPackage("ticketflow.calendar..")
+      .and().haveSimpleNameNotEndingWith("Configuration").and().haveSimpleNameNotEndingWith("Properties")
+      .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.camunda..", "ticketflow.process..",
+          "ticketflow.ticket..", "ticketflow.sla..");
+
+  /** Mail and metrics react to the lifecycle's events; no step calls them. */
+  @ArchTest
+  static final ArchRule stepsDoNotCallMailOrMetrics = noClasses()
+      .that().resideInAnyPackage("ticketflow.lifecycle..", "ticketflow.sla..", "ticketflow.agentwork..", "ticketflow.deflection..",
+          "ticketflow.intake..", "ticketflow.ticket..")
+      .should().dependOnClassesThat().resideInAnyPackage("ticketflow.notification..", "ticketflow.report..");
+
 }

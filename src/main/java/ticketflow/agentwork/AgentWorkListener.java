@@ -1,19 +1,22 @@
 package ticketflow.agentwork;
 
+import java.util.List;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
-import ticketflow.lifecycle.ProcessVariables;
+import ticketflow.process.ModelContract.AgentTask;
+import ticketflow.process.ProcessVariables;
+import ticketflow.process.ModelContract.Beans;
 
 /**
  * Task listener of the agent tasks ({@code FirstResponse}, {@code WorkTicket}, {@code InvestigateIssue}):
  * on create it shows the conversation so far, on complete it records what the agent did.
  */
-@Component("agentWorkListener")
+@Component(Beans.AGENT_WORK_LISTENER)
 class AgentWorkListener implements TaskListener {
 
-  static final java.util.List<String> LIST_COLUMNS = java.util.List.of(ProcessVariables.TICKET_ID, ProcessVariables.PRIORITY,
+  static final List<String> LIST_COLUMNS = List.of(ProcessVariables.TICKET_ID, ProcessVariables.PRIORITY,
       ProcessVariables.CHANNEL, ProcessVariables.SUBJECT);
 
   private final RecordAgentWork recordAgentWork;
@@ -44,11 +47,11 @@ class AgentWorkListener implements TaskListener {
       return;
     }
     try {
-      if ("InvestigateIssue".equals(task.getTaskDefinitionKey())) {
+      if (AgentTask.INVESTIGATE_ISSUE.key().equals(task.getTaskDefinitionKey())) {
         recordAgentWork.engineeringDone(ticketId, task.getVariable(ProcessVariables.ENGINEERING_NOTES));
         return;
       }
-      var work = recordAgentWork.agentDone(ticketId, "FirstResponse".equals(task.getTaskDefinitionKey()),
+      var work = recordAgentWork.agentDone(ticketId, AgentTask.FIRST_RESPONSE.key().equals(task.getTaskDefinitionKey()),
           task.getVariable(ProcessVariables.ACTION), task.getVariable(ProcessVariables.REPLY),
           task.getVariable(ProcessVariables.NEW_PRIORITY), task.getVariable(ProcessVariables.PRIORITY_REASON));
       work.newPriority().ifPresent(p -> task.setVariable(ProcessVariables.PRIORITY, p.name()));

@@ -14,13 +14,15 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.web.filter.OncePerRequestFilter;
-import ticketflow.lifecycle.ProcessVariables;
+import ticketflow.process.ModelContract.AgentTask;
+import ticketflow.process.ProcessVariables;
 
 /**
  * Engine REST clients completing an agent task get a 400 naming what is missing, before Camunda runs the task
@@ -69,18 +71,19 @@ class CompletionGuard extends OncePerRequestFilter {
     try {
       // Queried as the caller: a task they may not see is left to Camunda's own answer.
       Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
-      if (task == null || !List.of("FirstResponse", "WorkTicket", "InvestigateIssue").contains(task.getTaskDefinitionKey())) {
+      Optional<AgentTask> agentTask = task == null ? Optional.empty() : AgentTask.byKey(task.getTaskDefinitionKey());
+      if (agentTask.isEmpty()) {
         return null;
       }
       Map<String, Object> variables = new HashMap<>(tasks.getVariables(taskId));
       JsonNode given = json.readTree(body).path("variables");
       given.fields().forEachRemaining(v -> variables.put(v.getKey(), v.getValue().path("value").isNull() ? null
           : v.getValue().path("value").asText()));
-      if ("InvestigateIssue".equals(task.getTaskDefinitionKey())) {
+      if (agentTask.get() == AgentTask.INVESTIGATE_ISSUE) {
         policy.checkFindings(variables.get(ProcessVariables.ENGINEERING_NOTES));
         return null;
       }
-      policy.check("FirstResponse".equals(task.getTaskDefinitionKey()), variables.get(ProcessVariables.ACTION),
+      policy.check(agentTask.get() == AgentTask.FIRST_RESPONSE, variables.get(ProcessVariables.ACTION),
           variables.get(ProcessVariables.REPLY), variables.get(ProcessVariables.NEW_PRIORITY),
           variables.get(ProcessVariables.PRIORITY_REASON));
       return null;

@@ -2,11 +2,14 @@ package ticketflow.agentwork;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import ticketflow.notification.Notifications;
+import ticketflow.process.ModelContract.AgentTask;
 import ticketflow.sla.Commitments;
+import ticketflow.ticket.AgentReplied;
 import ticketflow.ticket.Author;
 import ticketflow.ticket.ChangePriority;
+import ticketflow.ticket.Priority;
 import ticketflow.ticket.Conversation;
 import ticketflow.ticket.Ticket;
 import ticketflow.ticket.TicketRepository;
@@ -23,20 +26,20 @@ class RecordAgentWork {
   private final Conversation conversation;
   private final Commitments commitments;
   private final ChangePriority changePriority;
-  private final Notifications notifications;
+  private final ApplicationEventPublisher events;
 
   RecordAgentWork(TicketRepository tickets, Conversation conversation, Commitments commitments, ChangePriority changePriority,
-      Notifications notifications) {
+      ApplicationEventPublisher events) {
     this.tickets = tickets;
     this.conversation = conversation;
     this.commitments = commitments;
     this.changePriority = changePriority;
-    this.notifications = notifications;
+    this.events = events;
   }
 
   /** A task was opened for the ticket; returns the conversation thread for its form. */
   String taskOpened(String ticketId, String taskKey) {
-    if ("WorkTicket".equals(taskKey)) {
+    if (AgentTask.WORK_TICKET.key().equals(taskKey)) {
       tickets.updateStatus(ticketId, TicketStatus.IN_PROGRESS);
     }
     return conversation.asThread(ticketId);
@@ -53,7 +56,7 @@ class RecordAgentWork {
       } else {
         commitments.updateSent(ticketId);
       }
-      notifications.agentReplied(ticketId, firstResponse, work.reply(), work.action() == AgentAction.PROPOSE_SOLUTION);
+      events.publishEvent(new AgentReplied(ticketId, firstResponse, work.reply(), work.action() == AgentAction.PROPOSE_SOLUTION));
     }
     // After the reply: a met first response keeps its timers out of the move (the completing task removes them).
     work.newPriority().filter(p -> p != ticket.priority()).ifPresent(p -> changePriority(ticket, p, work.priorityReason()));
@@ -65,7 +68,7 @@ class RecordAgentWork {
   }
 
   /** The commitments follow the new priority: their waiting timers move. */
-  void changePriority(Ticket ticket, ticketflow.ticket.Priority priority, String reason) {
+  void changePriority(Ticket ticket, Priority priority, String reason) {
     changePriority.changeWhileCompleting(ticket, priority, reason, "the agent completing the task");
   }
 

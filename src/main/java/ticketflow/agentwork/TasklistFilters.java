@@ -19,6 +19,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import ticketflow.security.Groups;
+import ticketflow.process.ProcessVariables;
 
 /**
  * The Tasklist views agents work from, shared by everyone and resolved per user (their groups, their name), so
@@ -74,7 +75,7 @@ class TasklistFilters implements ApplicationRunner {
             .orderByDueDate().asc().orderByTaskCreateTime().asc());
     save(ESCALATED_TO_ME, "Tickets past a commitment, offered to your groups", -8,
         tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
-            .processVariableValueGreaterThanOrEquals("escalationLevel", 1).orderByDueDate().asc());
+            .processVariableValueGreaterThanOrEquals(ProcessVariables.ESCALATION_LEVEL, 1).orderByDueDate().asc());
     save(ASSIGNED_TO_ME, "Tickets you have claimed, the most urgent due first", -5,
         tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
   }

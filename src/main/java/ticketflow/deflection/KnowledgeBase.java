@@ -3,6 +3,7 @@ package ticketflow.deflection;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -51,7 +52,7 @@ class KnowledgeBase {
 
   private static Set<String> lower(Set<String> values) {
     Set<String> lowered = new LinkedHashSet<>();
-    values.forEach(v -> lowered.add(v.toLowerCase(java.util.Locale.ROOT)));
+    values.forEach(v -> lowered.add(v.toLowerCase(Locale.ROOT)));
     return lowered;
   }
 }

@@ -3,16 +3,18 @@ package ticketflow.lifecycle;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-import ticketflow.notification.Notifications;
 import ticketflow.sla.Commitments;
 import ticketflow.ticket.Author;
 import ticketflow.ticket.Conversation;
+import ticketflow.ticket.TicketClosed;
 import ticketflow.ticket.TicketRepository;
 import ticketflow.ticket.TicketStatus;
+import ticketflow.process.ModelContract.Beans;
 
 /** Listener on the closing end events: closes the ticket and tells the customer why, by which end was reached. */
-@Component("closeTicket")
+@Component(Beans.CLOSE_TICKET)
 class CloseTicketDelegate implements ExecutionListener {
 
   private static final Map<String, String> WHY = Map.of(
@@ -23,13 +25,14 @@ class CloseTicketDelegate implements ExecutionListener {
   private final TicketRepository tickets;
   private final Conversation conversation;
   private final Commitments commitments;
-  private final Notifications notifications;
+  private final ApplicationEventPublisher events;
 
-  CloseTicketDelegate(TicketRepository tickets, Conversation conversation, Commitments commitments, Notifications notifications) {
+  CloseTicketDelegate(TicketRepository tickets, Conversation conversation, Commitments commitments,
+      ApplicationEventPublisher events) {
     this.tickets = tickets;
     this.conversation = conversation;
     this.commitments = commitments;
-    this.notifications = notifications;
+    this.events = events;
   }
 
   @Override
@@ -37,7 +40,8 @@ class CloseTicketDelegate implements ExecutionListener {
     String ticketId = execution.getProcessBusinessKey();
     tickets.updateStatus(ticketId, TicketStatus.CLOSED);
     commitments.closed(ticketId);
-    conversation.add(ticketId, Author.SYSTEM, WHY.getOrDefault(execution.getCurrentActivityId(), "Ticket closed."));
-    notifications.ticketClosed(ticketId, WHY.getOrDefault(execution.getCurrentActivityId(), "Ticket closed."));
+    String why = WHY.getOrDefault(execution.getCurrentActivityId(), "Ticket closed.");
+    conversation.add(ticketId, Author.SYSTEM, why);
+    events.publishEvent(new TicketClosed(ticketId, why));
   }
 }

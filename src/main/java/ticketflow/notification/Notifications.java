@@ -1,20 +1,23 @@
 package ticketflow.notification;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
-import ticketflow.lifecycle.EngineAccess;
+import ticketflow.process.EngineAccess;
+import ticketflow.sla.SlaStepReached;
+import ticketflow.ticket.AgentReplied;
+import ticketflow.ticket.TicketClosed;
 import ticketflow.ticket.TicketRepository;
 
 /**
- * What the lifecycle tells people by mail. Called from the business transaction (agent work, closing, the SLA
- * ladder): the mails join the outbox in that transaction and leave only after it commits.
+ * What the lifecycle tells people by mail, on the events of agent work, closing and the SLA ladder. The listeners run
+ * in the transaction that published the event: the mails join the outbox in it and leave only after it commits.
  */
 @Service
-public class Notifications {
+class Notifications {
 
   private final MailPolicy policy = new MailPolicy();
   private final TicketRepository tickets;
@@ -27,26 +30,27 @@ public class Notifications {
     this.outbox = outbox;
   }
 
-  /** An agent's reply went to the customer: the first response, a later reply, or a proposed solution. */
-  public void agentReplied(String ticketId, boolean first, String reply, boolean proposesSolution) {
-    tickets.find(ticketId).flatMap(t -> policy.agentReplied(t, first, reply, proposesSolution)).ifPresent(outbox::enqueue);
+  @EventListener
+  void agentReplied(AgentReplied replied) {
+    tickets.find(replied.ticketId())
+        .flatMap(t -> policy.agentReplied(t, replied.firstResponse(), replied.reply(), replied.proposesSolution()))
+        .ifPresent(outbox::enqueue);
   }
 
-  /** The ticket closed, for this reason (the text the conversation shows). */
-  public void ticketClosed(String ticketId, String why) {
-    tickets.find(ticketId).flatMap(t -> policy.closed(t, why)).ifPresent(outbox::enqueue);
+  @EventListener
+  void ticketClosed(TicketClosed closed) {
+    tickets.find(closed.ticketId()).flatMap(t -> policy.closed(t, closed.why())).ifPresent(outbox::enqueue);
   }
 
-  /**
-   * A commitment reached a step of its escalation ladder ({@code AT_RISK}, {@code BREACHED}, {@code LEVEL_2}); at
-   * risk and breached are told to the queue's staff and the support leads, never to the customer.
-   */
-  public void slaReached(String ticketId, String commitment, String step, Instant due) {
+  /** At risk and breached are told to the queue's staff and the support leads, never to the customer. */
+  @EventListener
+  void slaStepReached(SlaStepReached reached) {
+    String step = reached.step().name();
     if (policy.staffKind(step).isEmpty()) {
       return;
     }
-    tickets.find(ticketId).ifPresent(t ->
-        policy.slaReached(t, commitment, step, due, staffAddresses(policy.staffGroups(t))).forEach(outbox::enqueue));
+    tickets.find(reached.ticketId()).ifPresent(t -> policy.slaReached(t, reached.commitment().name(), step, reached.due(),
+        staffAddresses(policy.staffGroups(t))).forEach(outbox::enqueue));
   }
 
   /** The e-mail addresses of the engine users in these groups (users without one have none to give). */

@@ -17,12 +17,12 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import ticketflow.lifecycle.TicketProcess;
 import ticketflow.report.SlaFigures.FirstResponseWindow;
 import ticketflow.report.SlaFigures.OpenCount;
 import ticketflow.report.SlaFigures.OpenTickets;
 import ticketflow.report.SlaFigures.OverdueClock;
 import ticketflow.report.SlaFigures.PriorityCompliance;
+import ticketflow.process.ModelContract;
 
 /**
  * SLA figures by SQL over tf_ticket, tf_sla_clock and tf_sla_event (portable: H2 and PostgreSQL); the median in
@@ -138,7 +138,7 @@ public class SlaReport {
   }
 
   private String processInstanceId(String ticketId) {
-    return runtime.createProcessInstanceQuery().processDefinitionKey(TicketProcess.KEY).processInstanceBusinessKey(ticketId)
+    return runtime.createProcessInstanceQuery().processDefinitionKey(ModelContract.PROCESS).processInstanceBusinessKey(ticketId)
         .list().stream().map(ProcessInstance::getId).findFirst().orElse(null);
   }
 

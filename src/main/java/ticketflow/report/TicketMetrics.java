@@ -14,11 +14,17 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.event.TransactionalEventListener;
 import ticketflow.account.AccountRepository;
 import ticketflow.security.Groups;
+import ticketflow.sla.Commitment;
+import ticketflow.sla.FirstResponseMet;
+import ticketflow.sla.LadderStep;
+import ticketflow.sla.SlaStepReached;
+import ticketflow.sla.UpdateOverdue;
 import ticketflow.ticket.Ticket;
+import ticketflow.ticket.TicketDeflected;
+import ticketflow.ticket.TicketOpened;
 
 /**
  * ticketflow's Micrometer metrics, scraped at {@code /actuator/prometheus} (administrators and support managers):
@@ -32,7 +38,8 @@ import ticketflow.ticket.Ticket;
  *   <li>{@code ticketflow.first_response.time{priority}}: ticket creation to first reply, a histogram;</li>
  *   <li>{@code ticketflow.tickets.open{queue}}: open tickets per queue, from a periodic count (not a query per scrape).</li>
  * </ul>
- * Counters count after the engine transaction commits, so a rolled-back step counts nothing.
+ * They count on the lifecycle's events once the transaction that published them commits, so a rolled-back step
+ * counts nothing.
  */
 @Component
 public class TicketMetrics {
@@ -54,41 +61,56 @@ public class TicketMetrics {
   }
 
   /** The ticket was triaged and opened for its queue. */
-  public void opened(Ticket ticket) {
+  @TransactionalEventListener(fallbackExecution = true)
+  void opened(TicketOpened opened) {
+    Ticket ticket = opened.ticket();
     String priority = ticket.priority() == null ? "UNKNOWN" : ticket.priority().name();
     String channel = channel(ticket);
     String plan = plan(ticket);
-    afterCommit(() -> Counter.builder("ticketflow.tickets.opened").description("Tickets opened for an agent queue")
-        .tags("priority", priority, "channel", channel, "plan", plan).register(registry).increment());
+    Counter.builder("ticketflow.tickets.opened").description("Tickets opened for an agent queue")
+        .tags("priority", priority, "channel", channel, "plan", plan).register(registry).increment();
   }
 
   /** The ticket was answered from the knowledge base. */
-  public void deflected(Ticket ticket) {
+  @TransactionalEventListener(fallbackExecution = true)
+  void deflected(TicketDeflected deflected) {
+    Ticket ticket = deflected.ticket();
     String channel = channel(ticket);
     String plan = plan(ticket);
-    afterCommit(() -> Counter.builder("ticketflow.tickets.deflected").description("Tickets deflected to knowledge-base articles")
-        .tags("channel", channel, "plan", plan).register(registry).increment());
+    Counter.builder("ticketflow.tickets.deflected").description("Tickets deflected to knowledge-base articles")
+        .tags("channel", channel, "plan", plan).register(registry).increment();
   }
 
-  public void atRisk(String commitment) {
-    afterCommit(() -> Counter.builder("ticketflow.sla.at_risk").description("Commitments that reached 75 % of their target")
-        .tag("commitment", commitment).register(registry).increment());
+  @TransactionalEventListener(fallbackExecution = true)
+  void slaStepReached(SlaStepReached reached) {
+    if (reached.step() == LadderStep.AT_RISK) {
+      Counter.builder("ticketflow.sla.at_risk").description("Commitments that reached 75 % of their target")
+          .tag("commitment", reached.commitment().name()).register(registry).increment();
+    } else if (reached.step() == LadderStep.BREACHED) {
+      breached(reached.commitment());
+    }
   }
 
-  public void breached(String commitment) {
-    afterCommit(() -> Counter.builder("ticketflow.sla.breached").description("Commitments that reached 100 % of their target")
-        .tag("commitment", commitment).register(registry).increment());
+  @TransactionalEventListener(fallbackExecution = true)
+  void updateOverdue(UpdateOverdue overdue) {
+    breached(Commitment.UPDATE);
   }
 
-  /** The first reply went out {@code time} after the ticket was created. */
-  public void firstResponse(String priority, Duration time) {
-    if (time.isNegative()) {
+  /** The first reply went out some time after the ticket was created. */
+  @TransactionalEventListener(fallbackExecution = true)
+  void firstResponse(FirstResponseMet met) {
+    if (met.time().isNegative()) {
       return;
     }
-    afterCommit(() -> Timer.builder("ticketflow.first_response.time").description("Ticket creation to the first agent reply")
-        .tag("priority", priority == null ? "UNKNOWN" : priority).serviceLevelObjectives(FIRST_RESPONSE_BUCKETS)
+    Timer.builder("ticketflow.first_response.time").description("Ticket creation to the first agent reply")
+        .tag("priority", met.priority() == null ? "UNKNOWN" : met.priority().name()).serviceLevelObjectives(FIRST_RESPONSE_BUCKETS)
         .minimumExpectedValue(Duration.ofMinutes(1)).maximumExpectedValue(Duration.ofDays(30))
-        .register(registry).record(time));
+        .register(registry).record(met.time());
+  }
+
+  private void breached(Commitment commitment) {
+    Counter.builder("ticketflow.sla.breached").description("Commitments that reached 100 % of their target")
+        .tag("commitment", commitment.name()).register(registry).increment();
   }
 
   /** Counts open tickets per queue for the {@code ticketflow.tickets.open} gauges; scrapes read the cached counts. */
@@ -122,18 +144,5 @@ public class TicketMetrics {
 
   private static String channel(Ticket ticket) {
     return ticket.channel() != null ? ticket.channel().name() : ticket.requestedChannel().name();
-  }
-
-  private static void afterCommit(Runnable count) {
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCommit() {
-          count.run();
-        }
-      });
-    } else {
-      count.run();
-    }
   }
 }

@@ -3,7 +3,7 @@ package ticketflow.security;
 import java.util.List;
 import java.util.Set;
 
-/** The engine groups ticketflow works with (DESIGN §3); they exist in every profile. */
+/** The engine groups ticketflow works with; they exist in every profile. */
 public final class Groups {
 
   public static final String ADMIN = "camunda-admin";

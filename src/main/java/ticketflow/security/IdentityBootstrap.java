@@ -23,7 +23,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * In every profile: the groups of DESIGN §3 with their authorizations and the operator's administrator. Idempotent, so every start (and every node) can run it.
+ * In every profile: ticketflow's groups with their authorizations and the operator's administrator. Idempotent, so every start (and every node) can run it.
  */
 @Component
 @Order(0)

@@ -1,6 +1,6 @@
 package ticketflow.sla;
 
-/** The response commitments a ticket carries (DESIGN §1). */
+/** The response commitments a ticket carries. */
 public enum Commitment {
   FIRST_RESPONSE, UPDATE, RESOLUTION
 }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import ticketflow.calendar.SupportCalendar;
 
 /**
  * Reads the commitment targets of the commitments decision table: ISO-8601 durations such as {@code PT1H},

@@ -1,6 +1,6 @@
 package ticketflow.sla;
 
-import static ticketflow.lifecycle.EngineAccess.asSystem;
+import static ticketflow.process.EngineAccess.asSystem;
 
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
@@ -15,6 +15,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import ticketflow.api.ApiException;
 import ticketflow.ticket.Priority;
+import ticketflow.calendar.Calendars;
+import ticketflow.calendar.SupportCalendar;
+import ticketflow.calendar.SupportCalendars;
+import ticketflow.process.ModelContract.CommitmentsColumns;
+import ticketflow.process.ModelContract.Decision;
+import ticketflow.process.ProcessVariables;
 
 /**
  * What the response commitments would be for a ticket submitted at a given instant, from the deployed commitments
@@ -48,15 +54,15 @@ class CommitmentsController {
     if (start.isBefore(EARLIEST) || start.isAfter(LATEST)) {
       throw ApiException.invalidField("from", "must lie between " + EARLIEST + " and " + LATEST);
     }
-    DmnDecisionResultEntries row = asSystem(() -> decisions.evaluateDecisionByKey(CommitmentsDecision.KEY)
-        .variables(Map.of("priority", priority.name())).evaluate().getSingleResult());
+    DmnDecisionResultEntries row = asSystem(() -> decisions.evaluateDecisionByKey(Decision.COMMITMENTS.id())
+        .variables(Map.of(ProcessVariables.PRIORITY, priority.name())).evaluate().getSingleResult());
     if (row == null) {
       throw ApiException.unprocessable("No commitments", "The commitments table has no row for " + priority + ".");
     }
-    SupportCalendar calendar = calendars.get(String.valueOf(row.get("calendar")));
-    CommitmentTerms terms = CommitmentTerms.of(priority.name(), calendar, (String) row.get("firstResponse"),
-        (String) row.get("updateEvery"), (String) row.get("resolution"));
-    String updateEvery = (String) row.get("updateEvery");
+    SupportCalendar calendar = calendars.get(String.valueOf(row.get(CommitmentsColumns.CALENDAR)));
+    CommitmentTerms terms = CommitmentTerms.of(priority, calendar, (String) row.get(CommitmentsColumns.FIRST_RESPONSE),
+        (String) row.get(CommitmentsColumns.UPDATE_EVERY), (String) row.get(CommitmentsColumns.RESOLUTION));
+    String updateEvery = (String) row.get(CommitmentsColumns.UPDATE_EVERY);
     return new CommitmentsView(priority, calendar.name(),
         terms.firstResponse() == null ? null : calendar.plus(start, terms.firstResponse()),
         terms.resolution() == null ? null : calendar.plus(start, terms.resolution()),

@@ -1,15 +1,20 @@
 package ticketflow.sla;
 
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Component;
+import ticketflow.calendar.SupportCalendar;
+import ticketflow.calendar.SupportCalendars;
+import ticketflow.process.ModelContract.CommitmentsColumns;
+import ticketflow.process.ModelContract.Decision;
+import ticketflow.process.ProcessVariables;
+import ticketflow.ticket.Priority;
 
 /** The designers' commitments table (bpmn/commitments.dmn), latest deployed version, read into terms. */
 @Component
 public class CommitmentsDecision {
-
-  public static final String KEY = "commitments";
 
   private final DecisionService decisions;
   private final SupportCalendars calendars;
@@ -19,19 +24,21 @@ public class CommitmentsDecision {
     this.calendars = calendars;
   }
 
-  public CommitmentTerms evaluate(String priority) {
-    DmnDecisionResultEntries row = decisions.evaluateDecisionByKey(KEY).variables(Map.of("priority", priority)).evaluate()
-        .getSingleResult();
-    if (row == null) {
-      throw new IllegalStateException("The commitments table has no row for priority " + priority);
-    }
-    return terms(priority, row);
+  /** The priority's row of the table, or empty when the table has none. */
+  public Optional<CommitmentTerms> find(Priority priority) {
+    DmnDecisionResultEntries row = decisions.evaluateDecisionByKey(Decision.COMMITMENTS.id())
+        .variables(Map.of(ProcessVariables.PRIORITY, priority.name())).evaluate().getSingleResult();
+    return Optional.ofNullable(row).map(r -> terms(priority, r));
+  }
+
+  public CommitmentTerms evaluate(Priority priority) {
+    return find(priority).orElseThrow(() -> new IllegalStateException("The commitments table has no row for priority " + priority));
   }
 
   /** Terms from one row of the table, as the business-rule task's single result or an evaluation gives it. */
-  public CommitmentTerms terms(String priority, Map<String, Object> row) {
-    SupportCalendar calendar = calendars.get(String.valueOf(row.get("calendar")));
-    return CommitmentTerms.of(priority, calendar, (String) row.get("firstResponse"), (String) row.get("updateEvery"),
-        (String) row.get("resolution"));
+  public CommitmentTerms terms(Priority priority, Map<String, Object> row) {
+    SupportCalendar calendar = calendars.get(String.valueOf(row.get(CommitmentsColumns.CALENDAR)));
+    return CommitmentTerms.of(priority, calendar, (String) row.get(CommitmentsColumns.FIRST_RESPONSE),
+        (String) row.get(CommitmentsColumns.UPDATE_EVERY), (String) row.get(CommitmentsColumns.RESOLUTION));
   }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
+import ticketflow.calendar.SupportCalendar;
 
 /**
  * When each step of the escalation ladder falls due: a share of the target in the calendar's open time, counted

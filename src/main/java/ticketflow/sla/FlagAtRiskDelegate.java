@@ -3,20 +3,22 @@ package ticketflow.sla;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import ticketflow.process.ModelContract.Beans;
+import ticketflow.process.ProcessVariables;
 
 /** BPMN {@code FlagFirstResponseAtRisk}, {@code FlagResolutionAtRisk}: 75 % of the commitment is gone; staff are warned. */
-@Component("flagAtRisk")
+@Component(Beans.FLAG_AT_RISK)
 class FlagAtRiskDelegate implements JavaDelegate {
 
-  private final Commitments commitments;
+  private final Escalation escalation;
 
-  FlagAtRiskDelegate(Commitments commitments) {
-    this.commitments = commitments;
+  FlagAtRiskDelegate(Escalation escalation) {
+    this.escalation = escalation;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    commitments.reached(execution.getProcessBusinessKey(), Commitment.valueOf((String) execution.getVariableLocal("commitment")),
-        LadderStep.AT_RISK);
+    Commitment commitment = Commitment.valueOf((String) execution.getVariableLocal(ProcessVariables.COMMITMENT));
+    escalation.reached(execution.getProcessBusinessKey(), commitment, LadderStep.AT_RISK);
   }
 }

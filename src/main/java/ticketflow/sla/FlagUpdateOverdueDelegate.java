@@ -1,11 +1,14 @@
 package ticketflow.sla;
 
+import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import ticketflow.process.ModelContract.Beans;
+import ticketflow.process.ProcessVariables;
 
 /** BPMN {@code FlagUpdateOverdue}: the customer is owed an update; records it and sets when the next one is due. */
-@Component("flagUpdateOverdue")
+@Component(Beans.FLAG_UPDATE_OVERDUE)
 class FlagUpdateOverdueDelegate implements JavaDelegate {
 
   private final Commitments commitments;
@@ -16,6 +19,6 @@ class FlagUpdateOverdueDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    execution.setVariable("updateDueAt", commitments.updateOverdue(execution.getProcessBusinessKey()));
+    execution.setVariable(ProcessVariables.UPDATE_DUE_AT, Date.from(commitments.updateOverdue(execution.getProcessBusinessKey())));
   }
 }

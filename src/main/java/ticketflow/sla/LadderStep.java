@@ -1,5 +1,7 @@
 package ticketflow.sla;
 
+import java.time.Duration;
+
 /** The escalation ladder: warn at 75 % of a commitment, escalate at 100 % (level 1) and 150 % (level 2). */
 public enum LadderStep {
   AT_RISK(3, 4), BREACHED(1, 1), LEVEL_2(3, 2);
@@ -12,7 +14,7 @@ public enum LadderStep {
     this.denominator = denominator;
   }
 
-  public java.time.Duration of(java.time.Duration target) {
+  public Duration of(Duration target) {
     return target.multipliedBy(numerator).dividedBy(denominator);
   }
 }

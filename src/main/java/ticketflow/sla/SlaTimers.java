@@ -1,6 +1,6 @@
 package ticketflow.sla;
 
-import static ticketflow.lifecycle.EngineAccess.asSystem;
+import static ticketflow.process.EngineAccess.asSystem;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -14,7 +14,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
-import ticketflow.lifecycle.TicketProcess;
+import ticketflow.process.ModelContract;
+import ticketflow.process.ModelContract.AgentTask;
 
 /**
  * The commitment timers of a ticket's ticket-lifecycle instance, by the BPMN ids designers see: moved when a clock
@@ -69,9 +70,9 @@ class SlaTimers {
   }
 
   /** The due date Tasklist sorts by: each open task of the ticket gets the due time of its commitment. */
-  void dueOpenTasks(String ticketId, Map<String, Instant> dueByTaskKey) {
+  void dueOpenTasks(String ticketId, Map<AgentTask, Instant> dueByTask) {
     asSystem(() -> tasks.createTaskQuery().processInstanceBusinessKey(ticketId).list().forEach(task -> {
-      Instant due = dueByTaskKey.get(task.getTaskDefinitionKey());
+      Instant due = AgentTask.byKey(task.getTaskDefinitionKey()).map(dueByTask::get).orElse(null);
       if (due != null && (task.getDueDate() == null || !task.getDueDate().toInstant().equals(due))) {
         task.setDueDate(Date.from(due));
         tasks.saveTask(task);
@@ -95,7 +96,7 @@ class SlaTimers {
   }
 
   private Optional<ProcessInstance> instance(String ticketId) {
-    return Optional.ofNullable(runtime.createProcessInstanceQuery().processDefinitionKey(TicketProcess.KEY)
+    return Optional.ofNullable(runtime.createProcessInstanceQuery().processDefinitionKey(ModelContract.PROCESS)
         .processInstanceBusinessKey(ticketId).singleResult());
   }
 }

@@ -2,46 +2,47 @@ package ticketflow.ticket;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import ticketflow.lifecycle.EngineAccess;
-import ticketflow.lifecycle.ProcessVariables;
-import ticketflow.lifecycle.TicketProcess;
-import ticketflow.sla.Commitments;
+import ticketflow.process.EngineAccess;
+import ticketflow.process.ProcessVariables;
+import ticketflow.process.TicketProcess;
 
-/** An agent re-prioritises a ticket with a reason; its commitments follow the new priority. */
+/** An agent re-prioritises a ticket with a reason; its commitments follow the new priority ({@link PriorityChanged}). */
 @Service
 public class ChangePriority {
 
   private static final Logger log = LoggerFactory.getLogger(ChangePriority.class);
 
   private final TicketRepository tickets;
-  private final Commitments commitments;
   private final TicketProcess process;
+  private final ApplicationEventPublisher events;
 
-  ChangePriority(TicketRepository tickets, Commitments commitments, TicketProcess process) {
+  ChangePriority(TicketRepository tickets, TicketProcess process, ApplicationEventPublisher events) {
     this.tickets = tickets;
-    this.commitments = commitments;
     this.process = process;
+    this.events = events;
   }
 
   /** Triage outside a task completion (the API): open tasks also take the new due dates. */
   @Transactional
   public void change(Ticket ticket, Priority priority, String reason, String by) {
-    if (changeWhileCompleting(ticket, priority, reason, by)) {
-      commitments.openTasksFollowCommitments(ticket.id());
-    }
+    change(ticket, priority, reason, by, false);
   }
 
   /** Triage as an agent completes a task: the task being completed keeps its due date (it goes away anyway). */
-  public boolean changeWhileCompleting(Ticket ticket, Priority priority, String reason, String by) {
+  public void changeWhileCompleting(Ticket ticket, Priority priority, String reason, String by) {
+    change(ticket, priority, reason, by, true);
+  }
+
+  private void change(Ticket ticket, Priority priority, String reason, String by, boolean whileCompleting) {
     if (priority == ticket.priority()) {
-      return false;
+      return;
     }
     tickets.updatePriority(ticket.id(), priority);
-    commitments.priorityChanged(ticket.id(), priority.name());
+    events.publishEvent(new PriorityChanged(ticket.id(), ticket.priority(), priority, reason, by, whileCompleting));
     EngineAccess.asSystem(() -> process.setVariable(ticket.id(), ProcessVariables.PRIORITY, priority.name()));
     log.info("Ticket {} priority changed from {} to {} by {}: {}", ticket.id(), ticket.priority(), priority, by, reason);
-    return true;
   }
 }

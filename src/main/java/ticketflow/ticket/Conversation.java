@@ -7,7 +7,7 @@ import java.util.Collections;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
-import ticketflow.lifecycle.ProcessVariables;
+import ticketflow.process.ProcessVariables;
 
 /** The messages exchanged with the customer about a ticket, oldest first. */
 @Repository

@@ -1,10 +1,10 @@
 package ticketflow.ticket;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ticketflow.api.ApiException;
-import ticketflow.lifecycle.TicketProcess;
-import ticketflow.sla.Commitments;
+import ticketflow.process.TicketProcess;
 
 /** The customer's side of the conversation, relayed by an intake client: replies and answers to proposed solutions. */
 @Service
@@ -13,13 +13,14 @@ class CustomerConversation {
   private final TicketRepository tickets;
   private final Conversation conversation;
   private final TicketProcess process;
-  private final Commitments commitments;
+  private final ApplicationEventPublisher events;
 
-  CustomerConversation(TicketRepository tickets, Conversation conversation, TicketProcess process, Commitments commitments) {
+  CustomerConversation(TicketRepository tickets, Conversation conversation, TicketProcess process,
+      ApplicationEventPublisher events) {
     this.tickets = tickets;
     this.conversation = conversation;
     this.process = process;
-    this.commitments = commitments;
+    this.events = events;
   }
 
   @Transactional
@@ -27,7 +28,7 @@ class CustomerConversation {
     Ticket locked = openForCustomer(ticket.id());
     conversation.add(locked.id(), Author.CUSTOMER, body);
     if (locked.status() == TicketStatus.WAITING_ON_CUSTOMER) {
-      commitments.customerBack(locked.id());
+      events.publishEvent(new CustomerAnswered(locked.id()));
       process.customerReplied(locked.id());
     } else {
       process.showConversation(locked.id(), conversation.asThread(locked.id()));

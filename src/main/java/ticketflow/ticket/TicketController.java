@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -83,7 +84,7 @@ class TicketController {
       @Valid @RequestBody PriorityChange body, Authentication auth) {
     Caller caller = Caller.of(auth);
     if (caller.isIntakeClient() && !caller.readsAllTickets()) {
-      throw new ApiException(org.springframework.http.HttpStatus.FORBIDDEN, "Forbidden", "Only staff change a ticket's priority.");
+      throw new ApiException(HttpStatus.FORBIDDEN, "Forbidden", "Only staff change a ticket's priority.");
     }
     Ticket ticket = visible(id, caller);
     if (ticket.isFinished()) {

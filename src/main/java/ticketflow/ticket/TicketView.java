@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import ticketflow.channel.Channel;
 
-/** A ticket as the API shows it (DESIGN §3). */
+/** A ticket as the API shows it. */
 public record TicketView(
     String id,
     String accountId,
@@ -34,7 +34,7 @@ public record TicketView(
   }
 
   public record Commitment(Instant dueAt, String state, Instant metAt) {
-    static final Commitment NONE = new Commitment(null, "NONE", null);
+    public static final Commitment NONE = new Commitment(null, "NONE", null);
   }
 
   public record SlaEvent(String commitment, String event, Integer level, Instant at) {

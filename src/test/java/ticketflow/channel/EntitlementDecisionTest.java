@@ -25,7 +25,7 @@ import ticketflow.account.Plan;
 import ticketflow.account.Role;
 
 /**
- * The channel policy (DESIGN.md section 1, "Plans, roles, channels"): plan, role and category decide which
+ * The channel policy (README, "The process"): plan, role and category decide which
  * channels a requester is entitled to, and the requester is served on the channel they asked for when entitled,
  * otherwise on the best one they have. bpmn/entitlement.dmn is asked for every plan, role and category and its
  * answer is compared with the policy restated below in plain Java.

@@ -1,6 +1,7 @@
 package ticketflow.lifecycle;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import ticketflow.process.ModelContract;
 
 /** A handle on an ended process instance, for bpm-assert's history-based assertions. */
 record EndedInstance(String getId, String getBusinessKey) implements ProcessInstance {
@@ -12,7 +13,7 @@ record EndedInstance(String getId, String getBusinessKey) implements ProcessInst
 
   @Override
   public String getProcessDefinitionKey() {
-    return TicketProcess.KEY;
+    return ModelContract.PROCESS;
   }
 
   @Override

@@ -13,6 +13,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
+import ticketflow.calendar.SupportCalendar;
+import ticketflow.calendar.WallClockCalendar;
+import ticketflow.calendar.WorkingHoursCalendar;
 
 /** Commitment targets in the decision table are ISO-8601 durations whose days are the calendar's days. */
 @DisplayName("Commitment targets count days in the calendar's days")

@@ -26,9 +26,11 @@ import org.springframework.test.context.TestExecutionListeners;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import ticketflow.TicketApi;
+import ticketflow.calendar.SupportCalendar;
+import ticketflow.calendar.SupportCalendars;
 
 /**
- * The response commitments kept by timers, with the engine's clock moved by the test (DESIGN §1).
+ * The response commitments kept by timers, with the engine's clock moved by the test.
  * Runs on H2 ({@link CommitmentTimersProcessOnH2Test}) and PostgreSQL ({@link CommitmentTimersProcessOnPostgresTest}).
  */
 @TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,

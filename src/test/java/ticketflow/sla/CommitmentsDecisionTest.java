@@ -16,9 +16,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import ticketflow.calendar.SupportCalendar;
+import ticketflow.calendar.SupportCalendars;
 
 /**
- * The response commitments (DESIGN.md section 1, "Response commitments"), one line per priority, asked of
+ * The response commitments (README, "Response commitments"), one line per priority, asked of
  * bpmn/commitments.dmn on its own; the targets are read as the engine reads them, on the row's calendar.
  */
 @DisplayName("Each priority carries the response commitments of the policy")

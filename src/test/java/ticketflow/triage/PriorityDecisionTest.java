@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The priority policy (DESIGN.md section 1, "Priority"): impact and workaround decide how urgent a ticket is.
+ * The priority policy: impact and workaround decide how urgent a ticket is.
  * The table below is the policy's table, one line per cell, and every cell is asked of bpmn/priority.dmn.
  */
 @DisplayName("Ticket priority follows impact and workaround")

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The queue policy (DESIGN.md section 1, "Queues"): abuse, billing and sales tickets go to their team whatever
+ * The queue policy: abuse, billing and sales tickets go to their team whatever
  * the channel; every other ticket goes to the support queue of the agent channel it was assigned.
  * Every category is asked with every agent channel of bpmn/queue.dmn.
  */

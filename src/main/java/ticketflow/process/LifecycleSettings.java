@@ -1,0 +1,7 @@
+package ticketflow.process;
+
+import java.time.Duration;
+
+/** Operator settings the lifecycle process reads when a ticket starts. */
+public record LifecycleSettings(Duration autoCloseAfter) {
+}

@@ -1,0 +1,129 @@
+package ticketflow.process;
+
+import java.lang.reflect.Field;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Every name ticketflow's code shares with the models in {@code bpmn/} and the forms in {@code forms/}: the process
+ * key, the agent tasks and their forms, the beans the model calls, the decisions and their output columns, the
+ * messages and the variables. Designers may rename anything else; {@link ModelContractCheck} says, naming the
+ * element, where a model or form no longer keeps this contract.
+ */
+public final class ModelContract {
+
+  public static final String PROCESS = "ticket-lifecycle";
+
+  private ModelContract() {
+  }
+
+  /** The user tasks agents and engineers complete, by task key, each with the form it shows. */
+  public enum AgentTask {
+    FIRST_RESPONSE("FirstResponse", "FirstResponseForm"),
+    WORK_TICKET("WorkTicket", "WorkTicketForm"),
+    INVESTIGATE_ISSUE("InvestigateIssue", "InvestigateIssueForm");
+
+    private final String key;
+    private final String formId;
+
+    AgentTask(String key, String formId) {
+      this.key = key;
+      this.formId = formId;
+    }
+
+    public String key() {
+      return key;
+    }
+
+    public String formId() {
+      return formId;
+    }
+
+    public static Optional<AgentTask> byKey(String taskDefinitionKey) {
+      return Arrays.stream(values()).filter(t -> t.key.equals(taskDefinitionKey)).findFirst();
+    }
+  }
+
+  /** Spring beans the model calls in delegate expressions ({@code ${openTicket}}). */
+  public static final class Beans {
+    public static final String ASSIGN_CHANNEL = "assignChannel";
+    public static final String SUGGEST_ARTICLES = "suggestArticles";
+    public static final String OPEN_TICKET = "openTicket";
+    public static final String CLOSE_TICKET = "closeTicket";
+    public static final String FLAG_AT_RISK = "flagAtRisk";
+    public static final String ESCALATE = "escalate";
+    public static final String FLAG_UPDATE_OVERDUE = "flagUpdateOverdue";
+    public static final String AGENT_WORK_LISTENER = "agentWorkListener";
+
+    public static final Set<String> ALL = Set.of(ASSIGN_CHANNEL, SUGGEST_ARTICLES, OPEN_TICKET, CLOSE_TICKET, FLAG_AT_RISK,
+        ESCALATE, FLAG_UPDATE_OVERDUE, AGENT_WORK_LISTENER);
+
+    private Beans() {
+    }
+  }
+
+  /** The decision tables the model calls, each with the output columns the code reads. */
+  public enum Decision {
+    ENTITLEMENT("entitlement", ProcessVariables.CHANNEL),
+    PRIORITY("priority", ProcessVariables.PRIORITY),
+    QUEUE("queue", ProcessVariables.QUEUE),
+    COMMITMENTS("commitments", CommitmentsColumns.FIRST_RESPONSE, CommitmentsColumns.UPDATE_EVERY, CommitmentsColumns.RESOLUTION,
+        CommitmentsColumns.CALENDAR);
+
+    private final String id;
+    private final List<String> outputs;
+
+    Decision(String id, String... outputs) {
+      this.id = id;
+      this.outputs = List.of(outputs);
+    }
+
+    public String id() {
+      return id;
+    }
+
+    public List<String> outputs() {
+      return outputs;
+    }
+  }
+
+  /** The output columns of the commitments table. */
+  public static final class CommitmentsColumns {
+    public static final String FIRST_RESPONSE = "firstResponse";
+    public static final String UPDATE_EVERY = "updateEvery";
+    public static final String RESOLUTION = "resolution";
+    public static final String CALENDAR = "calendar";
+
+    private CommitmentsColumns() {
+    }
+  }
+
+  /** Messages the code correlates to a waiting ticket. */
+  public static final class Messages {
+    public static final String CUSTOMER_MESSAGE = "CustomerMessage";
+    public static final String CUSTOMER_FEEDBACK = "CustomerFeedback";
+
+    public static final Set<String> ALL = Set.of(CUSTOMER_MESSAGE, CUSTOMER_FEEDBACK);
+
+    private Messages() {
+    }
+  }
+
+  /** Variables the model's expressions and the forms may name: {@link ProcessVariables}' constants. */
+  public static final Set<String> VARIABLES = Stream.of(ProcessVariables.class.getFields())
+      .filter(f -> f.getType() == String.class)
+      .map(ModelContract::value)
+      .collect(Collectors.toUnmodifiableSet());
+
+  private static String value(Field field) {
+    try {
+      return (String) field.get(null);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

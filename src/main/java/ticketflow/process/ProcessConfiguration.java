@@ -1,0 +1,22 @@
+package ticketflow.process;
+
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class ProcessConfiguration {
+
+  /** One clock for ticket times and timers, so both agree when tests move the engine's time. */
+  @Bean
+  Clock clock() {
+    return new EngineClock();
+  }
+
+  @Bean
+  LifecycleSettings lifecycleSettings(@Value("${ticketflow.auto-close-after:P7D}") Duration autoCloseAfter) {
+    return new LifecycleSettings(autoCloseAfter);
+  }
+}

@@ -1,0 +1,71 @@
+package ticketflow.process;
+
+import java.util.Set;
+
+/** Names of the ticket-lifecycle variables that code, gateways, timers and forms share. */
+public final class ProcessVariables {
+
+  public static final String TICKET_ID = "ticketId";
+  public static final String AUTO_CLOSE_AFTER = "autoCloseAfter";
+  public static final String ACCEPTED = "accepted";
+  public static final String ENTITLED_CHANNELS = "entitledChannels";
+  public static final String REQUESTED_CHANNEL = "requestedChannel";
+  public static final String CALLER_VERIFICATION = "callerVerification";
+  public static final String CHANNEL = "channel";
+  public static final String CHANNEL_REASON = "channelReason";
+  public static final String DEFLECTED = "deflected";
+  public static final String PRIORITY = "priority";
+  public static final String QUEUE = "queue";
+  public static final String PLAN = "plan";
+  public static final String ROLE = "role";
+  public static final String CATEGORY = "category";
+  public static final String IMPACT = "impact";
+  public static final String WORKAROUND = "workaround";
+  public static final String SUBJECT = "subject";
+  public static final String DESCRIPTION = "description";
+  public static final String REQUESTER_EMAIL = "requesterEmail";
+  public static final String CONVERSATION = "conversation";
+  public static final String REPLY = "reply";
+  public static final String ACTION = "action";
+  public static final String NEW_PRIORITY = "newPriority";
+  public static final String PRIORITY_REASON = "priorityReason";
+  public static final String ENGINEERING_NOTES = "engineeringNotes";
+  /** The commitments decision's row, handed from the business-rule task to OpenTicket. */
+  public static final String COMMITMENT_TARGETS = "commitmentTargets";
+  /** Candidate groups of the first task: the queue, plus the on-call queue where the policy adds it. */
+  public static final String OFFERED_TO = "offeredTo";
+  public static final String ESCALATION_LEVEL = "escalationLevel";
+  public static final String FIRST_RESPONSE_AT_RISK_AT = "firstResponseAtRiskAt";
+  public static final String FIRST_RESPONSE_DUE_AT = "firstResponseDueAt";
+  public static final String FIRST_RESPONSE_LEVEL_2_AT = "firstResponseLevel2At";
+  public static final String RESOLUTION_AT_RISK_AT = "resolutionAtRiskAt";
+  public static final String RESOLUTION_DUE_AT = "resolutionDueAt";
+  public static final String RESOLUTION_LEVEL_2_AT = "resolutionLevel2At";
+  public static final String UPDATE_DUE_AT = "updateDueAt";
+  /** Input parameters of the SLA service tasks: which commitment a step belongs to, and the escalation level. */
+  public static final String COMMITMENT = "commitment";
+  public static final String LEVEL = "level";
+
+  /**
+   * Read only by the decisions and AssignChannel while the instance starts, in the starting transaction: passed as
+   * transient variables, never written to the database (each variable row costs a ticket's intake eleven index
+   * entries). The ticket row keeps impact, workaround and the requested channel.
+   */
+  public static final Set<String> DECISION_INPUTS = Set.of(ROLE, IMPACT, WORKAROUND, REQUESTED_CHANNEL, CALLER_VERIFICATION);
+
+  /** Camunda keeps string variables in a 4,000-character column; longer text is cut for display in forms. */
+  public static final int DISPLAY_LIMIT = 3900;
+
+  private ProcessVariables() {
+  }
+
+  private static final String CUT = "\n… (cut here; the full text is in GET /api/tickets/{id})";
+
+  /** The text as a form can show it: at most {@link #DISPLAY_LIMIT} characters, a cut one saying so. */
+  public static String forDisplay(String text) {
+    if (text == null || text.length() <= DISPLAY_LIMIT) {
+      return text;
+    }
+    return text.substring(0, DISPLAY_LIMIT - CUT.length()) + CUT;
+  }
+}

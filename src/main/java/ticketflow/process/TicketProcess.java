@@ -1,0 +1,66 @@
+package ticketflow.process;
+
+import java.util.Map;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+import ticketflow.process.ModelContract.Messages;
+
+/** The ticket-lifecycle process as the rest of ticketflow talks to it: by ticket id, never by instance id. */
+@Component
+public class TicketProcess {
+
+
+  private final RuntimeService runtime;
+  private final LifecycleSettings settings;
+
+  TicketProcess(RuntimeService runtime, LifecycleSettings settings) {
+    this.runtime = runtime;
+    this.settings = settings;
+  }
+
+  public void start(String ticketId, Map<String, Object> variables) {
+    VariableMap all = Variables.createVariables();
+    variables.forEach((name, value) -> all.put(name, ProcessVariables.DECISION_INPUTS.contains(name) && value instanceof String text
+        ? Variables.stringValue(text, true) : value));
+    all.put(ProcessVariables.TICKET_ID, ticketId);
+    all.put(ProcessVariables.AUTO_CLOSE_AFTER, settings.autoCloseAfter().toString());
+    runtime.startProcessInstanceByKey(ModelContract.PROCESS, ticketId, all);
+  }
+
+  /** Wakes a ticket waiting on the customer; false when it is not waiting. */
+  public boolean customerReplied(String ticketId) {
+    return correlate(ticketId, Messages.CUSTOMER_MESSAGE, Map.of());
+  }
+
+  /** Delivers the customer's answer to a proposed solution; false when none is awaited. */
+  public boolean feedbackGiven(String ticketId, boolean accepted) {
+    return correlate(ticketId, Messages.CUSTOMER_FEEDBACK, Map.of(ProcessVariables.ACCEPTED, accepted));
+  }
+
+  /** Keeps the conversation shown in open task forms current when the customer writes outside a wait. */
+  public void showConversation(String ticketId, String thread) {
+    runtime.createProcessInstanceQuery().processDefinitionKey(ModelContract.PROCESS).processInstanceBusinessKey(ticketId).list()
+        .forEach(instance -> runtime.setVariable(instance.getId(), ProcessVariables.CONVERSATION, thread));
+  }
+
+  public void setVariable(String ticketId, String name, Object value) {
+    runtime.createProcessInstanceQuery().processDefinitionKey(ModelContract.PROCESS).processInstanceBusinessKey(ticketId).list()
+        .forEach(instance -> runtime.setVariable(instance.getId(), name, value));
+  }
+
+  public boolean isRunning(String ticketId) {
+    return runtime.createProcessInstanceQuery().processDefinitionKey(ModelContract.PROCESS).processInstanceBusinessKey(ticketId).count() > 0;
+  }
+
+  private boolean correlate(String ticketId, String message, Map<String, Object> variables) {
+    try {
+      runtime.createMessageCorrelation(message).processInstanceBusinessKey(ticketId).setVariables(variables).correlateWithResult();
+      return true;
+    } catch (MismatchingMessageCorrelationException notWaiting) {
+      return false;
+    }
+  }
+}
