@@ -1,16 +1,12 @@
 package ticketflow.process;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -50,10 +46,6 @@ public final class ModelContractCheck {
       Map<String, List<String>> decisionOutputs, Set<String> messages) {
   }
 
-  /** A deployed form: its id and the keys of its fields. */
-  public record Form(String id, Set<String> fields) {
-  }
-
   public static final Terms CURRENT = new Terms(ModelContract.PROCESS,
       Arrays.stream(ModelContract.AgentTask.values())
           .collect(Collectors.toUnmodifiableMap(ModelContract.AgentTask::key, ModelContract.AgentTask::formId)),
@@ -72,24 +64,8 @@ public final class ModelContractCheck {
   private ModelContractCheck() {
   }
 
-  public static Form form(InputStream json) throws IOException {
-    JsonNode root = new ObjectMapper().readTree(json);
-    Set<String> fields = new LinkedHashSet<>();
-    collectKeys(root, fields);
-    return new Form(root.path("id").asText(null), fields);
-  }
-
-  private static void collectKeys(JsonNode node, Set<String> fields) {
-    for (JsonNode component : node.path("components")) {
-      if (component.hasNonNull("key")) {
-        fields.add(component.get("key").asText());
-      }
-      collectKeys(component, fields);
-    }
-  }
-
   /** Every way the model, forms and tables break the contract; empty when they keep it. */
-  public static List<String> problems(Terms terms, BpmnModelInstance model, Collection<Form> forms,
+  public static List<String> problems(Terms terms, BpmnModelInstance model, Collection<ModelForm> forms,
       Collection<DmnModelInstance> tables) {
     List<String> problems = new ArrayList<>();
     Process process = model.getModelElementById(terms.process());
@@ -97,7 +73,7 @@ public final class ModelContractCheck {
       problems.add("Process '" + terms.process() + "' is missing: tickets are started by that key.");
       return problems;
     }
-    Set<String> formIds = forms.stream().map(Form::id).collect(Collectors.toSet());
+    Set<String> formIds = forms.stream().map(ModelForm::id).collect(Collectors.toSet());
     terms.formOfTask().forEach((key, formId) -> {
       ModelElementInstance element = model.getModelElementById(key);
       if (!(element instanceof UserTask task)) {
@@ -118,7 +94,7 @@ public final class ModelContractCheck {
     Set<String> messages = model.getModelElementsByType(Message.class).stream().map(Message::getName).collect(Collectors.toSet());
     terms.messages().stream().filter(m -> !messages.contains(m)).sorted()
         .forEach(m -> problems.add("Message '" + m + "' is missing: the customer's answers are delivered by that name."));
-    for (Form form : forms) {
+    for (ModelForm form : forms) {
       form.fields().stream().filter(f -> !known.contains(f)).forEach(f -> problems.add(
           "Form '" + form.id() + "' has field '" + f + "', which is no variable of the lifecycle."));
     }

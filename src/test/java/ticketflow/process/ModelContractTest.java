@@ -22,7 +22,6 @@ import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.stereotype.Component;
-import ticketflow.process.ModelContractCheck.Form;
 import ticketflow.process.ModelContractCheck.Terms;
 
 /**
@@ -135,11 +134,11 @@ class ModelContractTest {
         Bpmn.readModelFromStream(new ByteArrayInputStream(model.getBytes(StandardCharsets.UTF_8))), forms(editForms), tables());
   }
 
-  private static List<Form> forms(UnaryOperator<String> edit) throws IOException {
-    List<Form> forms = new ArrayList<>();
+  private static List<ModelForm> forms(UnaryOperator<String> edit) throws IOException {
+    List<ModelForm> forms = new ArrayList<>();
     try (var files = Files.list(Path.of("forms"))) {
       for (Path file : files.filter(f -> f.toString().endsWith(".form")).sorted().toList()) {
-        forms.add(ModelContractCheck.form(new ByteArrayInputStream(edit.apply(Files.readString(file)).getBytes(StandardCharsets.UTF_8))));
+        forms.add(ModelForm.read(new ByteArrayInputStream(edit.apply(Files.readString(file)).getBytes(StandardCharsets.UTF_8))));
       }
     }
     return forms;
