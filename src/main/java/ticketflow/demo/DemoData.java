@@ -21,6 +21,7 @@ import ticketflow.account.HostKeyHasher;
 import ticketflow.account.Member;
 import ticketflow.account.Plan;
 import ticketflow.account.Role;
+import ticketflow.security.Groups;
 
 /**
  * The demo profile's people and customers: an account per plan with an owner, an admin, a licensed and a basic
@@ -37,18 +38,18 @@ class DemoData implements ApplicationRunner {
   static final Map<String, String> STAFF = new LinkedHashMap<>();
 
   static {
-    STAFF.put("web.agent", "support-web");
-    STAFF.put("chat.agent", "support-chat");
-    STAFF.put("phone.agent", "support-phone");
-    STAFF.put("oncall.agent", "support-oncall");
-    STAFF.put("safety.agent", "trust-and-safety");
-    STAFF.put("billing.agent", "billing");
-    STAFF.put("sales.agent", "sales");
-    STAFF.put("engineer", "engineering");
-    STAFF.put("oncall.engineer", "engineering-oncall");
-    STAFF.put("lead", "support-leads");
-    STAFF.put("manager", "support-managers");
-    STAFF.put("portal", "intake-clients");
+    STAFF.put("web.agent", Groups.SUPPORT_WEB);
+    STAFF.put("chat.agent", Groups.SUPPORT_CHAT);
+    STAFF.put("phone.agent", Groups.SUPPORT_PHONE);
+    STAFF.put("oncall.agent", Groups.SUPPORT_ONCALL);
+    STAFF.put("safety.agent", Groups.TRUST_AND_SAFETY);
+    STAFF.put("billing.agent", Groups.BILLING);
+    STAFF.put("sales.agent", Groups.SALES);
+    STAFF.put("engineer", Groups.ENGINEERING);
+    STAFF.put("oncall.engineer", Groups.ENGINEERING_ONCALL);
+    STAFF.put("lead", Groups.SUPPORT_LEADS);
+    STAFF.put("manager", Groups.SUPPORT_MANAGERS);
+    STAFF.put("portal", Groups.INTAKE_CLIENTS);
   }
 
   private final IdentityService identity;

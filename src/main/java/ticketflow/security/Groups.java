@@ -12,14 +12,21 @@ public final class Groups {
   public static final String SUPPORT_MANAGERS = "support-managers";
   public static final String ENGINEERING = "engineering";
   public static final String ENGINEERING_ONCALL = "engineering-oncall";
+  public static final String SUPPORT_WEB = "support-web";
+  public static final String SUPPORT_CHAT = "support-chat";
+  public static final String SUPPORT_PHONE = "support-phone";
+  /** Out-of-hours queue: a P2 submitted outside business hours is offered here too. */
+  public static final String SUPPORT_ONCALL = "support-oncall";
+  public static final String TRUST_AND_SAFETY = "trust-and-safety";
+  public static final String BILLING = "billing";
+  public static final String SALES = "sales";
 
   /** Groups whose members work tickets in Tasklist; a queue name is its group id. */
-  public static final Set<String> AGENT_QUEUES = Set.of("support-web", "support-chat", "support-phone", "support-oncall",
-      "trust-and-safety", "billing", "sales", ENGINEERING, ENGINEERING_ONCALL);
+  public static final Set<String> AGENT_QUEUES = Set.of(SUPPORT_WEB, SUPPORT_CHAT, SUPPORT_PHONE, SUPPORT_ONCALL,
+      TRUST_AND_SAFETY, BILLING, SALES, ENGINEERING, ENGINEERING_ONCALL);
 
-  public static final List<String> ALL = List.of(INTAKE_CLIENTS, "support-web", "support-chat", "support-phone",
-      "support-oncall", "trust-and-safety", "billing", "sales", ENGINEERING, ENGINEERING_ONCALL, SUPPORT_LEADS,
-      SUPPORT_MANAGERS, ADMIN);
+  public static final List<String> ALL = List.of(INTAKE_CLIENTS, SUPPORT_WEB, SUPPORT_CHAT, SUPPORT_PHONE, SUPPORT_ONCALL,
+      TRUST_AND_SAFETY, BILLING, SALES, ENGINEERING, ENGINEERING_ONCALL, SUPPORT_LEADS, SUPPORT_MANAGERS, ADMIN);
 
   private Groups() {
   }

@@ -4,17 +4,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import ticketflow.calendar.SupportCalendar;
+import ticketflow.security.Groups;
 import ticketflow.ticket.Priority;
 
 /** A P2 submitted outside business hours is also offered to the on-call queue. */
 public final class OnCallPolicy {
 
-  public static final String ONCALL_QUEUE = "support-oncall";
-
   public List<String> offeredTo(String queue, Priority priority, SupportCalendar business, Instant submittedAt) {
     List<String> groups = new ArrayList<>(List.of(queue));
-    if (priority == Priority.P2 && !business.isOpen(submittedAt) && !queue.equals(ONCALL_QUEUE)) {
-      groups.add(ONCALL_QUEUE);
+    if (priority == Priority.P2 && !business.isOpen(submittedAt) && !queue.equals(Groups.SUPPORT_ONCALL)) {
+      groups.add(Groups.SUPPORT_ONCALL);
     }
     return groups;
   }

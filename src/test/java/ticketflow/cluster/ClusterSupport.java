@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
 
@@ -36,6 +37,23 @@ final class ClusterSupport {
           .header("Authorization", basic("portal", "demo")).header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString(String.format(TICKET, subject))).build(), HttpResponse.BodyHandlers.ofString());
       return answer.statusCode() == 201 ? answer.headers().firstValue("Location").orElseThrow().replace("/api/tickets/", "") : null;
+    } catch (IOException | InterruptedException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Submits a ticket as the portal with an idempotency key; answers its id when acknowledged (201, or 200 for a
+   * retry of a key already taken), null when the node refused or could not be reached.
+   */
+  static String submit(Node node, String subject, String idempotencyKey) {
+    try {
+      HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(node.base() + "/api/tickets"))
+          .header("Authorization", basic("portal", "demo")).header("Content-Type", "application/json")
+          .header("Idempotency-Key", idempotencyKey).timeout(Duration.ofSeconds(30))
+          .POST(HttpRequest.BodyPublishers.ofString(String.format(TICKET, subject))).build(), HttpResponse.BodyHandlers.ofString());
+      boolean acknowledged = answer.statusCode() == 201 || answer.statusCode() == 200;
+      return acknowledged ? answer.headers().firstValue("Location").orElseThrow().replace("/api/tickets/", "") : null;
     } catch (IOException | InterruptedException e) {
       return null;
     }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import ticketflow.TicketflowApplication;
 
 /**
@@ -117,6 +118,15 @@ public final class Node implements AutoCloseable {
     process.waitFor();
   }
 
+  /** SIGTERM, as an operator or orchestrator stops a node; answers its exit code once it has ended. */
+  public int terminate(Duration within) throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
+      throw new IllegalStateException("Node " + name + " did not end within " + within + " of SIGTERM; see " + log);
+    }
+    return process.exitValue();
+  }
+
   public boolean alive() {
     return process.isAlive();
   }
@@ -133,7 +143,7 @@ public final class Node implements AutoCloseable {
   public void close() throws InterruptedException {
     if (process.isAlive()) {
       process.destroy();
-      if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+      if (!process.waitFor(20, TimeUnit.SECONDS)) {
         kill();
       }
     }
