@@ -9,8 +9,11 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +35,7 @@ import ticketflow.process.ProcessVariables;
 class CompletionGuard extends OncePerRequestFilter {
 
   private static final Pattern COMPLETION = Pattern.compile(".*/engine-rest/task/([^/]+)/(complete|submit-form)$");
-  private static final long MAX_CHECKED_BODY = 2L * 1024 * 1024;
+  static final int MAX_CHECKED_BODY = 2 * 1024 * 1024;
 
   private final AgentWorkPolicy policy = new AgentWorkPolicy();
   private final TaskService tasks;
@@ -54,8 +57,16 @@ class CompletionGuard extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    byte[] body = request.getInputStream().readAllBytes();
-    HttpServletRequest replay = new Replay(request, body);
+    // At most the limit and one byte more, whatever the framing: a chunked body declares no length.
+    ServletInputStream in = request.getInputStream();
+    byte[] body = in.readNBytes(MAX_CHECKED_BODY + 1);
+    HttpServletRequest replay = new Replay(request, body, in);
+    if (body.length > MAX_CHECKED_BODY) {
+      // Too large to judge, yet engine REST takes such bodies: it goes on unjudged (not refused with 413), the bytes
+      // read here followed by the rest of the stream, so nothing is lost and nothing more is held in memory.
+      chain.doFilter(replay, response);
+      return;
+    }
     String refusal = refusal(completion.group(1), body);
     if (refusal == null) {
       chain.doFilter(replay, response);
@@ -94,37 +105,38 @@ class CompletionGuard extends OncePerRequestFilter {
     }
   }
 
-  /** The request again, its body read once here and once more by engine REST. */
+  /** The request again for engine REST: the bytes read here, then whatever the original stream still holds. */
   private static final class Replay extends HttpServletRequestWrapper {
-    private final byte[] body;
+    private final ServletInputStream stream;
 
-    Replay(HttpServletRequest request, byte[] body) {
+    Replay(HttpServletRequest request, byte[] head, ServletInputStream rest) {
       super(request);
-      this.body = body;
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      ByteArrayInputStream in = new ByteArrayInputStream(body);
-      return new ServletInputStream() {
+      ByteArrayInputStream readHere = new ByteArrayInputStream(head);
+      // One stream for every call, as the container's is: a second call must not start the body over.
+      this.stream = new ServletInputStream() {
         @Override
-        public int read() {
-          return in.read();
+        public int read() throws IOException {
+          int b = readHere.read();
+          return b >= 0 ? b : rest.read();
         }
 
         @Override
-        public int read(byte[] b, int off, int len) {
-          return in.read(b, off, len);
+        public int read(byte[] b, int off, int len) throws IOException {
+          if (len == 0) {
+            return 0;
+          }
+          int n = readHere.read(b, off, len);
+          return n >= 0 ? n : rest.read(b, off, len);
         }
 
         @Override
         public boolean isFinished() {
-          return in.available() == 0;
+          return readHere.available() == 0 && rest.isFinished();
         }
 
         @Override
         public boolean isReady() {
-          return true;
+          return readHere.available() > 0 || rest.isReady();
         }
 
         @Override
@@ -135,8 +147,13 @@ class CompletionGuard extends OncePerRequestFilter {
     }
 
     @Override
-    public java.io.BufferedReader getReader() {
-      return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+    public ServletInputStream getInputStream() {
+      return stream;
+    }
+
+    @Override
+    public BufferedReader getReader() {
+      return new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8));
     }
   }
 }

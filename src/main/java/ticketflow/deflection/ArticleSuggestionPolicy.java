@@ -8,8 +8,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Picks the articles that best answer a deflected ticket: those of its category that share the most words with
- * its subject and description, then general ones; always at least one, at most {@link #MAX}.
+ * Picks the articles that best answer a deflected ticket, from those of its category and the general ones ({@code *}):
+ * those sharing the most keywords with its subject and description first, one of its category before a general one
+ * sharing as many; at most {@link #MAX}, and none when no article is of its category or general.
  */
 public final class ArticleSuggestionPolicy {
 

@@ -53,8 +53,8 @@ import org.springframework.test.context.ActiveProfiles;
  * <p>Its own application context (a property no other test sets), closed afterwards: the hundred-odd tickets it leaves in
  * the support-web queue stay out of other tests' Tasklist views and counts.
  *
- * <p>What the current code gets wrong is kept in the {@code @Disabled} methods below, each with its own table and the
- * answer due; enable one to see the bug.
+ * <p>The {@code bug…} and {@code finding…} methods below keep, each with its own table and the answer due, inputs the
+ * code once answered wrongly; none is {@code @Disabled}: they run with the rest and guard against the bug's return.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "ticketflow.test.context=hostile-input")

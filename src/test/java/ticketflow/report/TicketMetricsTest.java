@@ -1,10 +1,15 @@
 package ticketflow.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -13,6 +18,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -23,7 +30,8 @@ import ticketflow.TicketflowTest;
 /** ticketflow's metrics at /actuator/prometheus, behind login, over the seeded tickets plus a deflected one. */
 @TicketflowTest
 @AutoConfigureObservability
-@TestPropertySource(properties = "ticketflow.test.context=metrics")
+// A quick refresh for the scheduled gauge count; this class has its own context already.
+@TestPropertySource(properties = {"ticketflow.test.context=metrics", "ticketflow.metrics.open-tickets-refresh=PT0.2S"})
 class TicketMetricsTest {
 
   @Autowired MockMvc mvc;
@@ -32,10 +40,33 @@ class TicketMetricsTest {
   @Autowired RuntimeService runtime;
   @Autowired ManagementService management;
   @Autowired TicketMetrics metrics;
+  @Autowired MeterRegistry registry;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired Environment environment;
 
   @AfterEach
   void resetClock() {
     ClockUtil.reset();
+  }
+
+  @Test
+  void theOpenTicketGaugesRefreshOnTheirOwnWithoutSmtp() {
+    assertThat(environment.getProperty("spring.mail.host")).isNull();
+    // Straight into the table (no process, no counters) and removed again, so the scrape test's numbers stay as they are.
+    String id = "TF-GAUGE-" + System.nanoTime();
+    jdbc.update("insert into tf_ticket (id, account_id, requester_email, category, impact, workaround, subject, description,"
+        + " status, requested_channel, queue, created_by, created_at) values (?,?,?,?,?,?,?,?,?,?,?,?,?)", id, "acme-pro",
+        "owner@acme-pro.example", "SALES_INQUIRY", "INFORMATION_REQUEST", "NONE", "More seats", "We need ten more seats", "OPEN", "WEB",
+        "sales", "portal", OffsetDateTime.now(ZoneOffset.UTC));
+    try {
+      long open = jdbc.queryForObject("select count(*) from tf_ticket where queue = 'sales' and status not in ('CLOSED', 'DEFLECTED')",
+          Long.class);
+
+      await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+          .until(() -> registry.get("ticketflow.tickets.open").tag("queue", "sales").gauge().value() == open);
+    } finally {
+      jdbc.update("delete from tf_ticket where id = ?", id);
+    }
   }
 
   @Test
