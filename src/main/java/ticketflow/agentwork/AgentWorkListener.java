@@ -41,6 +41,11 @@ class AgentWorkListener implements TaskListener {
         task.setVariableLocal(column, task.getVariable(column));
       }
       task.setName(listName(task.getName(), ticketId, (String) task.getVariable(ProcessVariables.SUBJECT)));
+      // An escalated ticket stays escalated: its later tasks are offered to whoever its escalation reached.
+      String escalatedTo = (String) task.getVariable(ProcessVariables.ESCALATED_TO);
+      if (escalatedTo != null && !escalatedTo.isBlank()) {
+        task.addCandidateGroups(List.of(escalatedTo.split(",")));
+      }
       return;
     }
     if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {

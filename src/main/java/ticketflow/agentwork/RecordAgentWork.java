@@ -61,7 +61,8 @@ class RecordAgentWork {
     // After the reply: a met first response keeps its timers out of the move (the completing task removes them).
     work.newPriority().filter(p -> p != ticket.priority()).ifPresent(p -> changePriority(ticket, p, work.priorityReason()));
     tickets.updateStatus(ticketId, work.action().leadsTo());
-    if (work.action() == AgentAction.REPLY_AND_WAIT) {
+    // Waiting for the customer's reply or verdict on a proposed solution stops the resolution and update clocks.
+    if (work.action() == AgentAction.REPLY_AND_WAIT || work.action() == AgentAction.PROPOSE_SOLUTION) {
       commitments.waitingOnCustomer(ticketId);
     }
     return work;

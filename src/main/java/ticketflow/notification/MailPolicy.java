@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import ticketflow.security.Groups;
+import ticketflow.sla.SlaState;
+import ticketflow.sla.SlaStepReached;
 import ticketflow.ticket.Ticket;
 
 /**
@@ -63,40 +65,27 @@ public final class MailPolicy {
     return Optional.of(mail(ticket.requesterEmail(), ticket, "Closed", body, MailKind.CLOSED));
   }
 
-  /** Whether an escalation-ladder step is told to staff: at risk (75 %) and breached (100 %). */
-  public Optional<MailKind> staffKind(String step) {
-    if ("AT_RISK".equals(step)) {
-      return Optional.of(MailKind.AT_RISK);
-    }
-    return "BREACHED".equals(step) ? Optional.of(MailKind.BREACHED) : Optional.empty();
-  }
-
-  /** The groups whose members hear of SLA trouble: the ticket's queue (a queue is its group) and the support leads. */
-  public List<String> staffGroups(Ticket ticket) {
-    Set<String> groups = new LinkedHashSet<>();
-    if (ticket.queue() != null && !ticket.queue().isBlank()) {
-      groups.add(ticket.queue());
-    }
-    groups.add(Groups.SUPPORT_LEADS);
-    return List.copyOf(groups);
-  }
-
   /**
-   * Staff mails about a commitment at risk or breached, naming the commitment and its due time: one per staff
-   * address (blank and malformed ones skipped, each address once), never to the customer's address.
+   * Staff mails about a ladder step (at risk, breached, escalated further), naming the commitment, its due time and
+   * who the task is offered to now: one per staff address (blank and malformed ones skipped, each address once),
+   * never to the customer's address.
    */
-  public List<Mail> slaReached(Ticket ticket, String commitment, String step, Instant due, Collection<String> staffAddresses) {
-    Optional<MailKind> kind = staffKind(step);
-    if (kind.isEmpty()) {
+  public List<Mail> slaReached(Ticket ticket, SlaStepReached reached, Collection<String> staffAddresses) {
+    if (reached.state() == null) {
       return List.of();
     }
-    String what = commitmentName(commitment);
-    String dueAt = due == null ? "unknown" : DateTimeFormatter.ISO_INSTANT.format(due);
-    boolean atRisk = kind.get() == MailKind.AT_RISK;
-    String label = (atRisk ? "At risk: " + what + " due " : "Breached: " + what + " was due ") + dueAt;
+    String what = commitmentName(reached.commitment().name());
+    String dueAt = reached.due() == null ? "unknown" : DateTimeFormatter.ISO_INSTANT.format(reached.due());
+    boolean atRisk = reached.state() == SlaState.AT_RISK;
+    MailKind kind = atRisk ? MailKind.AT_RISK : MailKind.BREACHED;
+    String label = atRisk ? "At risk: " + what + " due " + dueAt
+        : reached.stateChanged() ? "Breached: " + what + " was due " + dueAt
+        : "Escalated (level " + reached.level() + "): " + what + " was due " + dueAt;
+    String offered = reached.offeredTo().isEmpty() ? "." : "; its open task is now offered to " + String.join(", ", reached.offeredTo()) + " too.";
     String body = "Ticket " + ticket.id() + " " + quoted(ticket.subject()) + (atRisk
-        ? " is at risk of missing its " + what + " commitment (75 % of the time is gone)."
-        : " has breached its " + what + " commitment; its open task is now offered to " + Groups.SUPPORT_LEADS + " too.")
+        ? " is at risk of missing its " + what + " commitment" + offered
+        : reached.stateChanged() ? " has breached its " + what + " commitment" + offered
+        : " is still past its " + what + " commitment (escalation level " + reached.level() + ")" + offered)
         + "\n\nCommitment: " + what
         + "\nDue: " + dueAt
         + "\nPriority: " + (ticket.priority() == null ? "-" : ticket.priority().name())
@@ -107,7 +96,7 @@ public final class MailPolicy {
         + "\nThis is an internal notice for staff; the customer is not told.\n" + SIGNATURE;
     List<Mail> mails = new ArrayList<>();
     for (String address : staffRecipients(ticket, staffAddresses)) {
-      mails.add(mail(address, ticket, label, body, kind.get()));
+      mails.add(mail(address, ticket, label, body, kind));
     }
     return mails;
   }

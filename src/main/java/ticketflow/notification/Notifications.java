@@ -42,15 +42,14 @@ class Notifications {
     tickets.find(closed.ticketId()).flatMap(t -> policy.closed(t, closed.why())).ifPresent(outbox::enqueue);
   }
 
-  /** At risk and breached are told to the queue's staff and the support leads, never to the customer. */
+  /** The groups the step's row of the escalation ladder names hear of it; never the customer. */
   @EventListener
   void slaStepReached(SlaStepReached reached) {
-    String step = reached.step().name();
-    if (policy.staffKind(step).isEmpty()) {
+    if (reached.state() == null || reached.mailTo().isEmpty()) {
       return;
     }
-    tickets.find(reached.ticketId()).ifPresent(t -> policy.slaReached(t, reached.commitment().name(), step, reached.due(),
-        staffAddresses(policy.staffGroups(t))).forEach(outbox::enqueue));
+    tickets.find(reached.ticketId()).ifPresent(t -> policy.slaReached(t, reached, staffAddresses(reached.mailTo()))
+        .forEach(outbox::enqueue));
   }
 
   /** The e-mail addresses of the engine users in these groups (users without one have none to give). */

@@ -58,9 +58,15 @@ public final class ModelContract {
     public static final String ESCALATE = "escalate";
     public static final String FLAG_UPDATE_OVERDUE = "flagUpdateOverdue";
     public static final String AGENT_WORK_LISTENER = "agentWorkListener";
+    /**
+     * The SLA timers' due dates and the SLA gateways: {@code ${slaDue.at(execution, 'FIRST_RESPONSE', 'AT_RISK')}}
+     * declares what a timer stands for (commitment and ladder step), {@code ${slaDue.has(execution, 'RESOLUTION')}}
+     * whether the ticket has a commitment, {@code ${slaDue.due(execution, 'RESOLUTION')}} its due time.
+     */
+    public static final String SLA_DUE = "slaDue";
 
     public static final Set<String> ALL = Set.of(ASSIGN_CHANNEL, SUGGEST_ARTICLES, OPEN_TICKET, CLOSE_TICKET, FLAG_AT_RISK,
-        ESCALATE, FLAG_UPDATE_OVERDUE, AGENT_WORK_LISTENER);
+        ESCALATE, FLAG_UPDATE_OVERDUE, AGENT_WORK_LISTENER, SLA_DUE);
 
     private Beans() {
     }
@@ -72,7 +78,9 @@ public final class ModelContract {
     PRIORITY("priority", ProcessVariables.PRIORITY),
     QUEUE("queue", ProcessVariables.QUEUE),
     COMMITMENTS("commitments", CommitmentsColumns.FIRST_RESPONSE, CommitmentsColumns.UPDATE_EVERY, CommitmentsColumns.RESOLUTION,
-        CommitmentsColumns.CALENDAR);
+        CommitmentsColumns.CALENDAR, CommitmentsColumns.TASK_PRIORITY),
+    ESCALATION_LADDER("escalation-ladder", LadderColumns.STEP, LadderColumns.PERCENT, LadderColumns.STATE, LadderColumns.LEVEL,
+        LadderColumns.OFFER_TO, LadderColumns.MAIL_TO);
 
     private final String id;
     private final List<String> outputs;
@@ -97,8 +105,25 @@ public final class ModelContract {
     public static final String UPDATE_EVERY = "updateEvery";
     public static final String RESOLUTION = "resolution";
     public static final String CALENDAR = "calendar";
+    public static final String TASK_PRIORITY = "taskPriority";
 
     private CommitmentsColumns() {
+    }
+  }
+
+  /** The escalation ladder table: inputs commitment, priority, afterHours; one row (or several, merged) per step. */
+  public static final class LadderColumns {
+    public static final String COMMITMENT = "commitment";
+    public static final String PRIORITY = "priority";
+    public static final String AFTER_HOURS = "afterHours";
+    public static final String STEP = "step";
+    public static final String PERCENT = "percent";
+    public static final String STATE = "state";
+    public static final String LEVEL = "level";
+    public static final String OFFER_TO = "offerTo";
+    public static final String MAIL_TO = "mailTo";
+
+    private LadderColumns() {
     }
   }
 

@@ -35,16 +35,13 @@ public final class ProcessVariables {
   /** Candidate groups of the first task: the queue, plus the on-call queue where the policy adds it. */
   public static final String OFFERED_TO = "offeredTo";
   public static final String ESCALATION_LEVEL = "escalationLevel";
-  public static final String FIRST_RESPONSE_AT_RISK_AT = "firstResponseAtRiskAt";
-  public static final String FIRST_RESPONSE_DUE_AT = "firstResponseDueAt";
-  public static final String FIRST_RESPONSE_LEVEL_2_AT = "firstResponseLevel2At";
-  public static final String RESOLUTION_AT_RISK_AT = "resolutionAtRiskAt";
-  public static final String RESOLUTION_DUE_AT = "resolutionDueAt";
-  public static final String RESOLUTION_LEVEL_2_AT = "resolutionLevel2At";
-  public static final String UPDATE_DUE_AT = "updateDueAt";
-  /** Input parameters of the SLA service tasks: which commitment a step belongs to, and the escalation level. */
+  /** Groups a ticket's escalation reached: every later task of the ticket is offered to them too. */
+  public static final String ESCALATED_TO = "escalatedTo";
+  /** Camunda task priority of the ticket's tasks (Tasklist sorts by it), from the commitments table. */
+  public static final String TASK_PRIORITY = "taskPriority";
+  /** Input parameters of the SLA service tasks: the commitment and the ladder step whose timer fired. */
   public static final String COMMITMENT = "commitment";
-  public static final String LEVEL = "level";
+  public static final String STEP = "step";
 
   /**
    * Read only by the decisions and AssignChannel while the instance starts, in the starting transaction: passed as

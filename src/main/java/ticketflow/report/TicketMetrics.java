@@ -19,7 +19,7 @@ import ticketflow.account.AccountRepository;
 import ticketflow.security.Groups;
 import ticketflow.sla.Commitment;
 import ticketflow.sla.FirstResponseMet;
-import ticketflow.sla.LadderStep;
+import ticketflow.sla.SlaState;
 import ticketflow.sla.SlaStepReached;
 import ticketflow.sla.UpdateOverdue;
 import ticketflow.ticket.Ticket;
@@ -81,12 +81,16 @@ public class TicketMetrics {
         .tags("channel", channel, "plan", plan).register(registry).increment();
   }
 
+  /** A commitment went at risk, or breached, for the first time (a later step of the same state counts nothing). */
   @TransactionalEventListener(fallbackExecution = true)
   void slaStepReached(SlaStepReached reached) {
-    if (reached.step() == LadderStep.AT_RISK) {
+    if (!reached.stateChanged()) {
+      return;
+    }
+    if (reached.state() == SlaState.AT_RISK) {
       Counter.builder("ticketflow.sla.at_risk").description("Commitments that reached 75 % of their target")
           .tag("commitment", reached.commitment().name()).register(registry).increment();
-    } else if (reached.step() == LadderStep.BREACHED) {
+    } else if (reached.state() == SlaState.BREACHED) {
       breached(reached.commitment());
     }
   }

@@ -56,14 +56,12 @@ public class Commitments {
     Map<String, Object> variables = new HashMap<>();
     for (Commitment commitment : Commitment.values()) {
       Duration target = terms.target(commitment);
-      SlaClock started = target == null ? null
-          : schedule.timed(SlaClock.started(ticketId, commitment, terms.calendar().name(), target, submittedAt));
-      if (started != null) {
-        clocks.save(started);
+      if (target != null) {
+        clocks.save(schedule.timed(SlaClock.started(ticketId, commitment, terms.calendar().name(), target, submittedAt)));
       }
-      variables.putAll(schedule.variables(commitment, started));
     }
     variables.put(ProcessVariables.ESCALATION_LEVEL, 0);
+    variables.put(ProcessVariables.TASK_PRIORITY, terms.taskPriority());
     variables.put(ProcessVariables.OFFERED_TO,
         String.join(",", onCall.offeredTo(queue, priority, calendars.get(SupportCalendars.BUSINESS), submittedAt)));
     return variables;
@@ -86,14 +84,13 @@ public class Commitments {
     restartUpdates(ticketId, true);
   }
 
-  /** The periodic update is overdue; answers when the next one falls due. */
-  Instant updateOverdue(String ticketId) {
+  /** The periodic update is overdue; the next one falls due one cadence later. */
+  void updateOverdue(String ticketId) {
     SlaClock c = clocks.find(ticketId, Commitment.UPDATE).orElseThrow();
     clocks.record(ticketId, Commitment.UPDATE, SlaEventType.BREACHED, null, clock.instant());
     SlaClock overdue = c.overdue(schedule.nextUpdate(c));
     clocks.save(overdue);
     events.publishEvent(new UpdateOverdue(ticketId));
-    return overdue.dueAt();
   }
 
   /** The ticket waits on the customer: resolution and update clocks stop, their timers with them. */
@@ -123,20 +120,25 @@ public class Commitments {
     });
   }
 
-  /** The ticket closed: resolution met. */
+  /**
+   * The ticket closed: resolution met, when the ticket was waiting on the customer at the time the agent handed it
+   * over (a proposed solution accepted, or never answered), otherwise now.
+   */
   public void closed(String ticketId) {
     Instant now = clock.instant();
     clocks.find(ticketId, Commitment.RESOLUTION).filter(c -> !c.isFinished()).ifPresent(c -> {
-      clocks.save(c.met(now));
-      clocks.record(ticketId, Commitment.RESOLUTION, SlaEventType.MET, null, now);
+      Instant met = c.isPaused() ? c.pausedAt() : now;
+      clocks.save(c.met(met));
+      clocks.record(ticketId, Commitment.RESOLUTION, SlaEventType.MET, null, met);
     });
     clocks.find(ticketId, Commitment.UPDATE).filter(c -> !c.isFinished()).ifPresent(c -> clocks.save(c.with(SlaState.NONE)));
   }
 
   /**
-   * The priority changed: every running clock takes the new priority's target from the commitments table, counted
-   * from its original start, and the timers already waiting move. A commitment the old priority did not have gets
-   * its branch started; one the new priority lacks is stopped.
+   * The priority changed: every running clock takes the new priority's target and calendar from the commitments
+   * table, counted from its original start with the time spent waiting on the customer measured again on the new
+   * calendar, and the timers already waiting move. A commitment the old priority did not have gets its branch
+   * started; one the new priority lacks is stopped.
    */
   public void priorityChanged(String ticketId, Priority priority) {
     CommitmentTerms terms = decision.evaluate(priority);
@@ -155,10 +157,11 @@ public class Commitments {
         continue;
       }
       String calendar = terms.calendar().name();
-      SlaClock changed = schedule.timed(existing.map(c -> c.retargeted(calendar, target)).orElseGet(() -> SlaClock.started(
-          ticketId, commitment, calendar, target, commitment == Commitment.UPDATE ? clock.instant() : ticket.createdAt())));
+      SlaClock changed = schedule.timed(existing
+          .map(c -> c.retargeted(calendar, target, schedule.pausedOpenTime(calendar, clocks.pauses(ticketId, commitment))))
+          .orElseGet(() -> SlaClock.started(ticketId, commitment, calendar, target,
+              commitment == Commitment.UPDATE ? clock.instant() : ticket.createdAt())));
       clocks.save(changed);
-      timers.setVariables(ticketId, schedule.variables(commitment, changed));
       if (existing.isEmpty()) {
         if (commitment != Commitment.FIRST_RESPONSE) {
           timers.startBranch(ticketId, commitment);
@@ -168,6 +171,8 @@ public class Commitments {
         schedule.moveTimers(changed);
       }
     }
+    timers.setVariables(ticketId, Map.of(ProcessVariables.TASK_PRIORITY, terms.taskPriority()));
+    timers.prioritiseOpenTasks(ticketId, terms.taskPriority());
   }
 
   private void restartUpdates(String ticketId, boolean recordMet) {

@@ -39,6 +39,7 @@ public class CommitmentsDecision {
   public CommitmentTerms terms(Priority priority, Map<String, Object> row) {
     SupportCalendar calendar = calendars.get(String.valueOf(row.get(CommitmentsColumns.CALENDAR)));
     return CommitmentTerms.of(priority, calendar, (String) row.get(CommitmentsColumns.FIRST_RESPONSE),
-        (String) row.get(CommitmentsColumns.UPDATE_EVERY), (String) row.get(CommitmentsColumns.RESOLUTION));
+        (String) row.get(CommitmentsColumns.UPDATE_EVERY), (String) row.get(CommitmentsColumns.RESOLUTION),
+        (Number) row.get(CommitmentsColumns.TASK_PRIORITY));
   }
 }

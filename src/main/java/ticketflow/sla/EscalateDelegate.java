@@ -6,7 +6,10 @@ import org.springframework.stereotype.Component;
 import ticketflow.process.ModelContract.Beans;
 import ticketflow.process.ProcessVariables;
 
-/** BPMN {@code Escalate…}: the commitment is breached (level 1, leads) or half as late again (level 2, managers). */
+/**
+ * BPMN SLA service tasks after a ladder timer: the step of the commitment (input parameters {@code commitment} and
+ * {@code step}) was reached; the escalation-ladder table says what follows.
+ */
 @Component(Beans.ESCALATE)
 class EscalateDelegate implements JavaDelegate {
 
@@ -18,9 +21,7 @@ class EscalateDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    LadderStep step = "2".equals(String.valueOf(execution.getVariableLocal(ProcessVariables.LEVEL)))
-        ? LadderStep.LEVEL_2 : LadderStep.BREACHED;
     Commitment commitment = Commitment.valueOf((String) execution.getVariableLocal(ProcessVariables.COMMITMENT));
-    escalation.reached(execution.getProcessBusinessKey(), commitment, step);
+    escalation.reached(execution.getProcessBusinessKey(), commitment, (String) execution.getVariableLocal(ProcessVariables.STEP));
   }
 }

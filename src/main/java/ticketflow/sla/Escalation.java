@@ -2,19 +2,22 @@ package ticketflow.sla;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import ticketflow.process.ProcessVariables;
-import ticketflow.security.Groups;
-import ticketflow.ticket.Priority;
+import ticketflow.ticket.Ticket;
 import ticketflow.ticket.TicketRepository;
 
 /**
- * A ladder timer fired: the commitment is at risk (75 %), breached (100 %, level 1: the leads, and on-call
- * engineering for a P1) or half as late again (150 %, level 2: the managers). Records it on the clock and the ticket,
- * offers the open tasks to the groups of the step, and tells whoever listens ({@link SlaStepReached}).
+ * A ladder timer fired: the step's row of the escalation-ladder table says what follows. The clock takes the step's
+ * state, the ticket its level, the open tasks (and every later one) are offered to the step's groups, and whoever
+ * listens hears of it ({@link SlaStepReached}: mail to the step's groups, metrics).
  */
 @Component
 class Escalation {
@@ -22,50 +25,68 @@ class Escalation {
   private final SlaClocks clocks;
   private final TicketRepository tickets;
   private final SlaTimers timers;
+  private final SlaSchedule schedule;
+  private final EscalationLadder ladder;
   private final Clock clock;
   private final ApplicationEventPublisher events;
 
-  Escalation(SlaClocks clocks, TicketRepository tickets, SlaTimers timers, Clock clock, ApplicationEventPublisher events) {
+  Escalation(SlaClocks clocks, TicketRepository tickets, SlaTimers timers, SlaSchedule schedule, EscalationLadder ladder,
+      Clock clock, ApplicationEventPublisher events) {
     this.clocks = clocks;
     this.tickets = tickets;
     this.timers = timers;
+    this.schedule = schedule;
+    this.ladder = ladder;
     this.clock = clock;
     this.events = events;
   }
 
-  void reached(String ticketId, Commitment commitment, LadderStep step) {
+  void reached(String ticketId, Commitment commitment, String step) {
     SlaClock c = clocks.find(ticketId, commitment).filter(found -> !found.isFinished()).orElse(null);
-    if (c == null) {
+    Ticket ticket = tickets.find(ticketId).orElse(null);
+    if (c == null || ticket == null) {
+      return;
+    }
+    LadderRung rung = ladder.rung(commitment, ticket.priority(), schedule.afterHours(ticket), step).orElse(null);
+    if (rung == null) {
       return;
     }
     Instant now = clock.instant();
-    switch (step) {
-      case AT_RISK -> {
-        clocks.record(ticketId, commitment, SlaEventType.AT_RISK, null, now);
-        if (c.state() == SlaState.RUNNING) {
-          clocks.save(c.with(SlaState.AT_RISK));
-        }
-      }
-      case BREACHED -> {
-        clocks.record(ticketId, commitment, SlaEventType.BREACHED, null, now);
-        clocks.save(c.with(SlaState.BREACHED));
-        escalate(ticketId, commitment, 1, now, isUrgent(ticketId)
-            ? List.of(Groups.SUPPORT_LEADS, Groups.ENGINEERING_ONCALL) : List.of(Groups.SUPPORT_LEADS));
-      }
-      case LEVEL_2 -> escalate(ticketId, commitment, 2, now, List.of(Groups.SUPPORT_MANAGERS));
+    boolean changed = rung.state() != null && changes(c.state(), rung.state());
+    if (changed) {
+      clocks.record(ticketId, commitment, rung.state() == SlaState.AT_RISK ? SlaEventType.AT_RISK : SlaEventType.BREACHED, null, now);
+      clocks.save(c.with(rung.state()));
     }
-    events.publishEvent(new SlaStepReached(ticketId, commitment, step, c.dueAt()));
+    if (rung.level() > 0) {
+      clocks.record(ticketId, commitment, SlaEventType.ESCALATED, rung.level(), now);
+      tickets.raiseEscalationLevel(ticketId, rung.level());
+    }
+    if (!rung.offerTo().isEmpty() || rung.level() > 0) {
+      offer(ticket, rung);
+    }
+    List<String> mailTo = rung.mailTo().stream().map(g -> "queue".equals(g) ? ticket.queue() : g)
+        .filter(g -> g != null && !g.isBlank()).distinct().toList();
+    events.publishEvent(new SlaStepReached(ticketId, commitment, step, rung.state(), changed, rung.level(), c.dueAt(),
+        rung.offerTo(), mailTo));
   }
 
-  private void escalate(String ticketId, Commitment commitment, int level, Instant now, List<String> groups) {
-    clocks.record(ticketId, commitment, SlaEventType.ESCALATED, level, now);
-    tickets.raiseEscalationLevel(ticketId, level);
-    int reached = tickets.find(ticketId).map(t -> t.escalationLevel()).orElse(level);
-    timers.setVariables(ticketId, Map.of(ProcessVariables.ESCALATION_LEVEL, reached));
-    timers.offerOpenTasks(ticketId, groups);
+  /** Open tasks are offered to the step's groups now; later tasks when they are created (escalatedTo). */
+  private void offer(Ticket ticket, LadderRung rung) {
+    Set<String> escalatedTo = new LinkedHashSet<>(escalatedTo(ticket.id()));
+    escalatedTo.addAll(rung.offerTo());
+    int level = tickets.find(ticket.id()).map(Ticket::escalationLevel).orElse(rung.level());
+    timers.setVariables(ticket.id(), Map.of(ProcessVariables.ESCALATION_LEVEL, level,
+        ProcessVariables.ESCALATED_TO, String.join(",", escalatedTo)));
+    timers.offerOpenTasks(ticket.id(), new ArrayList<>(rung.offerTo()));
   }
 
-  private boolean isUrgent(String ticketId) {
-    return tickets.find(ticketId).map(t -> t.priority() == Priority.P1).orElse(false);
+  private List<String> escalatedTo(String ticketId) {
+    String current = timers.variable(ticketId, ProcessVariables.ESCALATED_TO);
+    return current == null || current.isBlank() ? List.of() : Arrays.asList(current.split(","));
+  }
+
+  /** At risk only from running; breached from anything but breached. */
+  private static boolean changes(SlaState from, SlaState to) {
+    return to == SlaState.AT_RISK ? from == SlaState.RUNNING : from != to;
   }
 }

@@ -1,13 +1,11 @@
 package ticketflow.sla;
 
-import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import ticketflow.process.ModelContract.Beans;
-import ticketflow.process.ProcessVariables;
 
-/** BPMN {@code FlagUpdateOverdue}: the customer is owed an update; records it and sets when the next one is due. */
+/** BPMN {@code FlagUpdateOverdue}: the customer is owed an update; records it; the update timer waits for the next one. */
 @Component(Beans.FLAG_UPDATE_OVERDUE)
 class FlagUpdateOverdueDelegate implements JavaDelegate {
 
@@ -19,6 +17,6 @@ class FlagUpdateOverdueDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    execution.setVariable(ProcessVariables.UPDATE_DUE_AT, Date.from(commitments.updateOverdue(execution.getProcessBusinessKey())));
+    commitments.updateOverdue(execution.getProcessBusinessKey());
   }
 }

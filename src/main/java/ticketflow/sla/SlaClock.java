@@ -45,9 +45,12 @@ public record SlaClock(String ticketId, Commitment commitment, String calendar, 
         metAt);
   }
 
-  /** A new target (a priority change), still counted from the original start; a paused clock stays paused. */
-  SlaClock retargeted(String newCalendar, Duration newTarget) {
-    return new SlaClock(ticketId, commitment, newCalendar, newTarget, startedAt, pausedOpenTime, pausedAt, null, state, metAt);
+  /**
+   * A new target on a new calendar (a priority change), still counted from the original start, with the open time
+   * of the pauses so far measured on the new calendar; a paused clock stays paused.
+   */
+  SlaClock retargeted(String newCalendar, Duration newTarget, Duration newPausedOpenTime) {
+    return new SlaClock(ticketId, commitment, newCalendar, newTarget, startedAt, newPausedOpenTime, pausedAt, null, state, metAt);
   }
 
   /** The update cadence counts again from {@code at}. */

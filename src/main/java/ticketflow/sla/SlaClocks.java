@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -55,6 +56,24 @@ public class SlaClocks {
     return jdbc.query("select commitment, event, level, at_time from tf_sla_event where ticket_id = ? order by id",
         (rs, row) -> new Event(Commitment.valueOf(rs.getString(1)), SlaEventType.valueOf(rs.getString(2)),
             (Integer) rs.getObject(3), instant(rs, "at_time")), ticketId);
+  }
+
+  /** The clock's finished pauses, each as its start and end, from its PAUSED and RESUMED events. */
+  public List<Instant[]> pauses(String ticketId, Commitment commitment) {
+    List<Instant[]> pauses = new ArrayList<>();
+    Instant pausedAt = null;
+    for (Event e : events(ticketId)) {
+      if (e.commitment() != commitment) {
+        continue;
+      }
+      if (e.event() == SlaEventType.PAUSED) {
+        pausedAt = e.at();
+      } else if (e.event() == SlaEventType.RESUMED && pausedAt != null) {
+        pauses.add(new Instant[] {pausedAt, e.at()});
+        pausedAt = null;
+      }
+    }
+    return pauses;
   }
 
   public boolean happened(String ticketId, Commitment commitment, SlaEventType event) {

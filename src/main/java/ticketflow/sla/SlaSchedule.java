@@ -2,97 +2,98 @@ package ticketflow.sla;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import ticketflow.calendar.SupportCalendar;
 import ticketflow.calendar.SupportCalendars;
-import ticketflow.process.ProcessVariables;
+import ticketflow.ticket.Ticket;
+import ticketflow.ticket.TicketRepository;
 
 /**
- * When a clock's ladder steps fall due on its calendar, and the timers and process variables that carry them: the
- * timer definitions in the model read the variables, and a clock that changes moves the timers already waiting.
+ * When a clock's ladder steps fall due on its calendar, from the escalation-ladder table, and the timers that carry
+ * them: a clock that changes moves the timers already waiting; a step the table does not give this ticket, or a
+ * paused clock, parks its timer at the end of time.
  */
 @Component
 class SlaSchedule {
 
-  private final EscalationLadderPolicy ladders = new EscalationLadderPolicy();
+  /** The update timer's step: the update is due. */
+  static final String UPDATE_DUE = "DUE";
+
+  private final EscalationLadderPolicy policy = new EscalationLadderPolicy();
   private final SupportCalendars calendars;
   private final SlaTimers timers;
+  private final EscalationLadder ladder;
+  private final TicketRepository tickets;
 
-  SlaSchedule(SupportCalendars calendars, SlaTimers timers) {
+  SlaSchedule(SupportCalendars calendars, SlaTimers timers, EscalationLadder ladder, TicketRepository tickets) {
     this.calendars = calendars;
     this.timers = timers;
+    this.ladder = ladder;
+    this.tickets = tickets;
   }
 
-  /** The clock with its due time set from its ladder (updates: one cadence after the last update). */
+  /** The clock with its due time set (updates: one cadence after the last update). */
   SlaClock timed(SlaClock c) {
     return c.due(c.commitment() == Commitment.UPDATE
-        ? ladders.nextUpdate(calendar(c), c.startedAt(), c.target())
-        : ladder(c).get(LadderStep.BREACHED));
+        ? policy.nextUpdate(calendar(c), c.startedAt(), c.target())
+        : policy.due(calendar(c), c.startedAt(), c.target(), c.pausedOpenTime()));
   }
 
   /** The next periodic update after an overdue one. */
   Instant nextUpdate(SlaClock overdue) {
-    return ladders.nextUpdate(calendar(overdue), overdue.dueAt(), overdue.target());
+    return policy.nextUpdate(calendar(overdue), overdue.dueAt(), overdue.target());
   }
 
   /** Open time of the clock's calendar spent waiting on the customer since it paused. */
   Duration waited(SlaClock paused, Instant until) {
-    return ladders.waited(calendar(paused), paused.pausedAt(), until);
+    return policy.waited(calendar(paused), paused.pausedAt(), until);
   }
 
-  /** The variables the commitment's timers read; all null when the ticket has no such commitment. */
-  Map<String, Object> variables(Commitment commitment, SlaClock c) {
-    Map<String, Object> v = new HashMap<>();
-    if (commitment == Commitment.UPDATE) {
-      v.put(ProcessVariables.UPDATE_DUE_AT, c == null ? null : Date.from(c.dueAt()));
-      return v;
+  /** Open time of {@code calendar} between each pause and the resume that ended it. */
+  Duration pausedOpenTime(String calendar, List<Instant[]> pauses) {
+    SupportCalendar on = calendars.get(calendar);
+    return pauses.stream().map(p -> policy.waited(on, p[0], p[1])).reduce(Duration.ZERO, Duration::plus);
+  }
+
+  /** When the timer of {@code step} should fire for this clock. */
+  Instant at(SlaClock c, String step) {
+    if (c.isFinished() || c.isPaused()) {
+      return SlaTimers.PAUSED;
     }
-    Map<LadderStep, Instant> ladder = c == null ? Map.of() : ladder(c);
-    boolean first = commitment == Commitment.FIRST_RESPONSE;
-    v.put(first ? ProcessVariables.FIRST_RESPONSE_AT_RISK_AT : ProcessVariables.RESOLUTION_AT_RISK_AT,
-        date(ladder.get(LadderStep.AT_RISK)));
-    v.put(first ? ProcessVariables.FIRST_RESPONSE_DUE_AT : ProcessVariables.RESOLUTION_DUE_AT,
-        date(ladder.get(LadderStep.BREACHED)));
-    v.put(first ? ProcessVariables.FIRST_RESPONSE_LEVEL_2_AT : ProcessVariables.RESOLUTION_LEVEL_2_AT,
-        date(ladder.get(LadderStep.LEVEL_2)));
-    return v;
-  }
-
-  /** The waiting timers of the clock take its new times, and so do the variables. */
-  void moveTimers(SlaClock c) {
     if (c.commitment() == Commitment.UPDATE) {
-      timers.move(c.ticketId(), SlaTimers.UPDATE_DUE, c.dueAt());
-    } else {
-      ladder(c).forEach((step, at) -> timers.move(c.ticketId(), SlaTimers.TIMERS.get(c.commitment()).get(step), at));
+      return UPDATE_DUE.equals(step) ? c.dueAt() : SlaTimers.PAUSED;
     }
-    timers.setVariables(c.ticketId(), variables(c.commitment(), c));
+    Map<String, Instant> times = policy.ladder(calendar(c), c.startedAt(), c.target(), c.pausedOpenTime(),
+        rungs(c.ticketId(), c.commitment()));
+    return times.getOrDefault(step, SlaTimers.PAUSED);
+  }
+
+  /** The commitment's ladder for this ticket: its priority, and whether it came in outside business hours. */
+  List<LadderRung> rungs(String ticketId, Commitment commitment) {
+    Ticket ticket = tickets.find(ticketId).orElse(null);
+    return ticket == null ? List.of() : ladder.rungs(commitment, ticket.priority(), afterHours(ticket));
+  }
+
+  boolean afterHours(Ticket ticket) {
+    return !calendars.get(SupportCalendars.BUSINESS).isOpen(ticket.createdAt());
+  }
+
+  /** The waiting timers of the clock take its new times. */
+  void moveTimers(SlaClock c) {
+    timers.timersOf(c.ticketId(), c.commitment()).forEach((step, activity) -> timers.move(c.ticketId(), activity, at(c, step)));
   }
 
   void parkTimers(String ticketId, Commitment commitment) {
-    timers.pause(ticketId, timersOf(commitment));
+    timers.pause(ticketId, timers.timersOf(ticketId, commitment).values());
   }
 
   void cancelTimers(String ticketId, Commitment commitment) {
-    timers.cancelBranch(ticketId, timersOf(commitment));
-  }
-
-  private Map<LadderStep, Instant> ladder(SlaClock c) {
-    return ladders.ladder(calendar(c), c.startedAt(), c.target(), c.pausedOpenTime());
-  }
-
-  private static List<String> timersOf(Commitment commitment) {
-    return commitment == Commitment.UPDATE ? List.of(SlaTimers.UPDATE_DUE) : List.copyOf(SlaTimers.TIMERS.get(commitment).values());
+    timers.cancelBranch(ticketId, timers.timersOf(ticketId, commitment).values());
   }
 
   SupportCalendar calendar(SlaClock c) {
     return calendars.get(c.calendar());
-  }
-
-  private static Date date(Instant instant) {
-    return instant == null ? null : Date.from(instant);
   }
 }

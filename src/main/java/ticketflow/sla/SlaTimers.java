@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -18,36 +19,12 @@ import ticketflow.process.ModelContract;
 import ticketflow.process.ModelContract.AgentTask;
 
 /**
- * The commitment timers of a ticket's ticket-lifecycle instance, by the BPMN ids designers see: moved when a clock
- * pauses, resumes or changes target, never created twice.
+ * The commitment timers of a ticket's ticket-lifecycle instance, found by what they declare in the model
+ * ({@link TimerDeclarations}), never by element id: moved when a clock pauses, resumes or changes target, never
+ * created twice.
  */
 @Component
 class SlaTimers {
-
-  /** The timer (boundary or intermediate) that stands for each step of each commitment. */
-  static final Map<Commitment, Map<LadderStep, String>> TIMERS = Map.of(
-      Commitment.FIRST_RESPONSE, Map.of(LadderStep.AT_RISK, "FirstResponseAtRisk", LadderStep.BREACHED, "FirstResponseBreached",
-          LadderStep.LEVEL_2, "FirstResponseLevel2"),
-      Commitment.RESOLUTION, Map.of(LadderStep.AT_RISK, "ResolutionAtRisk", LadderStep.BREACHED, "ResolutionBreached",
-          LadderStep.LEVEL_2, "ResolutionLevel2"));
-  static final String UPDATE_DUE = "UpdateDue";
-  /** Where a clock's branch starts when a priority change gives the ticket a commitment it did not have. */
-  static final Map<Commitment, String> BRANCH_START = Map.of(Commitment.RESOLUTION, "HasResolutionTarget",
-      Commitment.UPDATE, "HasUpdateCadence");
-
-  private final RuntimeService runtime;
-  private final ManagementService management;
-  private final TaskService tasks;
-
-  SlaTimers(RuntimeService runtime, ManagementService management, TaskService tasks) {
-    this.runtime = runtime;
-    this.management = management;
-    this.tasks = tasks;
-  }
-
-  void move(String ticketId, String activityId, Instant due) {
-    asSystem(() -> job(ticketId, activityId).ifPresent(job -> management.setJobDuedate(job.getId(), Date.from(due))));
-  }
 
   /**
    * A paused clock's timer waits with a due date at the end of time until the clock resumes and moves it back.
@@ -55,12 +32,38 @@ class SlaTimers {
    */
   static final Instant PAUSED = Instant.parse("9999-12-31T00:00:00Z");
 
+  private final RuntimeService runtime;
+  private final ManagementService management;
+  private final TaskService tasks;
+  private final RepositoryService repository;
+
+  SlaTimers(RuntimeService runtime, ManagementService management, TaskService tasks, RepositoryService repository) {
+    this.runtime = runtime;
+    this.management = management;
+    this.tasks = tasks;
+    this.repository = repository;
+  }
+
+  /** The timers of the commitment in the ticket's model, by ladder step ({@code DUE} for the update timer). */
+  Map<String, String> timersOf(String ticketId, Commitment commitment) {
+    return declarations(ticketId).map(d -> d.timersOf(commitment)).orElse(Map.of());
+  }
+
+  void move(String ticketId, String activityId, Instant due) {
+    asSystem(() -> job(ticketId, activityId).ifPresent(job -> management.setJobDuedate(job.getId(), Date.from(due))));
+  }
+
   void pause(String ticketId, Collection<String> activityIds) {
     activityIds.forEach(a -> move(ticketId, a, PAUSED));
   }
 
   void setVariables(String ticketId, Map<String, Object> variables) {
     asSystem(() -> instance(ticketId).ifPresent(pi -> runtime.setVariables(pi.getId(), variables)));
+  }
+
+  /** A variable of the ticket's instance, or null when it has none (or no running instance). */
+  String variable(String ticketId, String name) {
+    return asSystem(() -> instance(ticketId).map(pi -> (String) runtime.getVariable(pi.getId(), name)).orElse(null));
   }
 
   /** Offers every open task of the ticket to more groups as well (escalation); the queue keeps it too. */
@@ -80,14 +83,25 @@ class SlaTimers {
     }));
   }
 
+  /** Tasklist sorts by task priority too: the ticket's open tasks take the new one. */
+  void prioritiseOpenTasks(String ticketId, int priority) {
+    asSystem(() -> tasks.createTaskQuery().processInstanceBusinessKey(ticketId).list().stream()
+        .filter(task -> task.getPriority() != priority).forEach(task -> tasks.setPriority(task.getId(), priority)));
+  }
+
   void startBranch(String ticketId, Commitment commitment) {
-    asSystem(() -> instance(ticketId).ifPresent(pi ->
-        runtime.createProcessInstanceModification(pi.getId()).startBeforeActivity(BRANCH_START.get(commitment)).execute()));
+    asSystem(() -> instance(ticketId).ifPresent(pi -> declarations(ticketId).flatMap(d -> d.branchStart(commitment))
+        .ifPresent(gateway -> runtime.createProcessInstanceModification(pi.getId()).startBeforeActivity(gateway).execute())));
   }
 
   void cancelBranch(String ticketId, Collection<String> activityIds) {
     asSystem(() -> instance(ticketId).ifPresent(pi -> activityIds.stream().filter(a -> job(ticketId, a).isPresent()).forEach(a ->
         runtime.createProcessInstanceModification(pi.getId()).cancelAllForActivity(a).execute())));
+  }
+
+  private Optional<TimerDeclarations> declarations(String ticketId) {
+    return asSystem(() -> instance(ticketId)
+        .map(pi -> TimerDeclarations.of(pi.getProcessDefinitionId(), repository::getBpmnModelInstance)));
   }
 
   private Optional<Job> job(String ticketId, String activityId) {

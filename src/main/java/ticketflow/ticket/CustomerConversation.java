@@ -43,6 +43,10 @@ class CustomerConversation {
     }
     String verdict = accepted ? "Accepted the proposed solution." : "Rejected the proposed solution.";
     conversation.add(locked.id(), Author.CUSTOMER, comment == null || comment.isBlank() ? verdict : verdict + "\n" + comment);
+    if (!accepted) {
+      // Rejected: the clocks stopped for the customer's verdict run again, with the time they had left.
+      events.publishEvent(new CustomerAnswered(locked.id()));
+    }
     if (!process.feedbackGiven(locked.id(), accepted)) {
       throw ApiException.conflict("Ticket " + locked.id() + " is not waiting for feedback.");
     }

@@ -25,14 +25,14 @@ import org.camunda.bpm.engine.variable.Variables;
 final class StandInDelegates {
 
   /** A ladder step or flagged update the model asked for: which delegate, with which inputs, how long after opening. */
-  record Reached(String delegate, String commitment, String level, Duration afterOpening) {
+  record Reached(String delegate, String commitment, String step, Duration afterOpening) {
 
     static Reached atRisk(String commitment, Duration after) {
-      return new Reached("flagAtRisk", commitment, null, after);
+      return new Reached("flagAtRisk", commitment, "AT_RISK", after);
     }
 
     static Reached escalated(String commitment, int level, Duration after) {
-      return new Reached("escalate", commitment, String.valueOf(level), after);
+      return new Reached("escalate", commitment, level == 1 ? "BREACHED" : "LEVEL_" + level, after);
     }
 
     static Reached updateOverdue(Duration after) {
@@ -49,6 +49,7 @@ final class StandInDelegates {
   private final List<String> closedAt = new ArrayList<>();
   private final List<String> agentWork = new ArrayList<>();
   private final List<String> extraGroups = new ArrayList<>();
+  private final SlaDueStandIn slaDue = new SlaDueStandIn();
 
   /** Registers every stand-in under its bean name; Mocks keeps them for the current thread until Mocks.reset(). */
   StandInDelegates register() {
@@ -60,6 +61,7 @@ final class StandInDelegates {
     Mocks.register("flagUpdateOverdue", (JavaDelegate) this::flagUpdateOverdue);
     Mocks.register("closeTicket", (ExecutionListener) e -> closedAt.add(e.getCurrentActivityId()));
     Mocks.register("agentWorkListener", (TaskListener) this::agentWork);
+    Mocks.register("slaDue", slaDue);
     return this;
   }
 
@@ -91,22 +93,14 @@ final class StandInDelegates {
     Instant now = ClockUtil.now().toInstant();
     commitmentRows.put(ticketId, new HashMap<>(row));
     openedAt.put(ticketId, now);
-    ladder(execution, "firstResponse", now, target(row, "firstResponse"));
-    ladder(execution, "resolution", now, target(row, "resolution"));
-    Duration cadence = target(row, "updateEvery");
-    updateCadence.put(ticketId, cadence);
-    execution.setVariable("updateDueAt", cadence == null ? null : Date.from(now.plus(cadence)));
+    slaDue.open(ticketId, now, target(row, "firstResponse"), target(row, "resolution"), target(row, "updateEvery"));
+    updateCadence.put(ticketId, target(row, "updateEvery"));
     execution.setVariable("escalationLevel", 0);
+    execution.setVariable("taskPriority", row.get("taskPriority"));
     List<String> groups = new ArrayList<>(List.of((String) execution.getVariable("queue")));
     groups.addAll(extraGroups);
     execution.setVariable("offeredTo", String.join(",", groups));
     execution.removeVariable("commitmentTargets");
-  }
-
-  private static void ladder(DelegateExecution execution, String prefix, Instant start, Duration target) {
-    execution.setVariable(prefix + "AtRiskAt", target == null ? null : Date.from(start.plus(target.multipliedBy(3).dividedBy(4))));
-    execution.setVariable(prefix + "DueAt", target == null ? null : Date.from(start.plus(target)));
-    execution.setVariable(prefix + "Level2At", target == null ? null : Date.from(start.plus(target.multipliedBy(3).dividedBy(2))));
   }
 
   private static Duration target(Map<String, Object> row, String column) {
@@ -115,16 +109,14 @@ final class StandInDelegates {
   }
 
   private void reached(DelegateExecution execution, String delegate) {
-    Object level = execution.getVariableLocal("level");
-    reached.add(new Reached(delegate, (String) execution.getVariableLocal("commitment"), level == null ? null : String.valueOf(level),
+    reached.add(new Reached(delegate, (String) execution.getVariableLocal("commitment"), (String) execution.getVariableLocal("step"),
         sinceOpening(execution)));
   }
 
   /** FlagUpdateOverdue: the next update falls due one cadence from now. */
   private void flagUpdateOverdue(DelegateExecution execution) {
     reached.add(Reached.updateOverdue(sinceOpening(execution)));
-    Instant next = ClockUtil.now().toInstant().plus(updateCadence.get(execution.getProcessBusinessKey()));
-    execution.setVariable("updateDueAt", Date.from(next));
+    slaDue.updateDue(execution.getProcessBusinessKey(), ClockUtil.now().toInstant().plus(updateCadence.get(execution.getProcessBusinessKey())));
   }
 
   private Duration sinceOpening(DelegateExecution execution) {

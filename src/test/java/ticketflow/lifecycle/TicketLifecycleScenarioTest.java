@@ -219,7 +219,7 @@ class TicketLifecycleScenarioTest {
 
     customerReplies(ticket);
 
-    // P4 has no resolution target: ${resolutionDueAt} is null and the task simply has no due date.
+    // P4 has no resolution target: its due date (slaDue.due) is null and the task simply has no due date.
     assertThat(ticket).isWaitingAt("WorkTicket");
     assertThat(task("WorkTicket", ticket).getDueDate()).isNull();
   }

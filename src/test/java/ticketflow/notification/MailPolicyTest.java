@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import ticketflow.sla.Commitment;
+import ticketflow.sla.SlaState;
+import ticketflow.sla.SlaStepReached;
 import ticketflow.channel.Channel;
 import ticketflow.ticket.Category;
 import ticketflow.ticket.Impact;
@@ -66,7 +69,7 @@ class MailPolicyTest {
 
   @Test
   void atRiskGoesToEachStaffAddressOnceNamingCommitmentAndDueTimeAndNeverToTheCustomer() {
-    List<Mail> mails = policy.slaReached(ticket("support-web"), "FIRST_RESPONSE", "AT_RISK", DUE,
+    List<Mail> mails = policy.slaReached(ticket("support-web"), step(Commitment.FIRST_RESPONSE, "AT_RISK", SlaState.AT_RISK, true, 0),
         List.of("web.agent@ticketflow.example", "", "  ", "Web.Agent@Ticketflow.example", "lead@ticketflow.example",
             "OWNER@acme-pro.example", "not-an-address", "a@b.example, owner@acme-pro.example"));
     assertThat(mails).extracting(Mail::to).containsExactly("web.agent@ticketflow.example", "lead@ticketflow.example");
@@ -78,22 +81,30 @@ class MailPolicyTest {
   }
 
   @Test
-  void aBreachIsToldToStaffAndLevel2IsNotMailed() {
-    List<Mail> breached = policy.slaReached(ticket("support-web"), "RESOLUTION", "BREACHED", DUE, List.of("lead@ticketflow.example"));
+  void aBreachNamesWhoTheTaskIsOfferedToAndLevel2IsToldAsAFurtherEscalation() {
+    List<Mail> breached = policy.slaReached(ticket("support-web"), step(Commitment.RESOLUTION, "BREACHED", SlaState.BREACHED, true, 1),
+        List.of("lead@ticketflow.example"));
     assertThat(breached).singleElement().satisfies(m -> {
       assertThat(m.kind()).isEqualTo(MailKind.BREACHED);
       assertThat(m.subject()).contains("Breached: resolution was due 2026-11-30T19:00:00Z");
-      assertThat(m.body()).contains("Commitment: resolution");
+      assertThat(m.body()).contains("Commitment: resolution").contains("now offered to support-leads too");
     });
-    assertThat(policy.slaReached(ticket("support-web"), "RESOLUTION", "LEVEL_2", DUE, List.of("lead@ticketflow.example"))).isEmpty();
-    assertThat(policy.staffKind("LEVEL_2")).isEmpty();
+    assertThat(policy.slaReached(ticket("support-web"), step(Commitment.RESOLUTION, "LEVEL_2", SlaState.BREACHED, false, 2),
+        List.of("manager@ticketflow.example"))).singleElement().satisfies(m -> {
+          assertThat(m.subject()).contains("Escalated (level 2): resolution was due");
+          assertThat(m.body()).contains("escalation level 2");
+        });
   }
 
   @Test
-  void staffAreTheQueuesGroupAndTheSupportLeads() {
-    assertThat(policy.staffGroups(ticket("support-chat"))).containsExactly("support-chat", "support-leads");
-    assertThat(policy.staffGroups(ticket(null))).containsExactly("support-leads");
-    assertThat(policy.staffGroups(ticket("support-leads"))).containsExactly("support-leads");
+  void aStepWithoutAStateIsNotMailed() {
+    assertThat(policy.slaReached(ticket("support-web"), step(Commitment.RESOLUTION, "HEADS_UP", null, false, 0),
+        List.of("lead@ticketflow.example"))).isEmpty();
+  }
+
+  private static SlaStepReached step(Commitment commitment, String step, SlaState state, boolean changed, int level) {
+    return new SlaStepReached("TF-1001", commitment, step, state, changed, level, DUE, level > 0 ? List.of("support-leads") : List.of(),
+        List.of("support-web", "support-leads"));
   }
 
   @Test
