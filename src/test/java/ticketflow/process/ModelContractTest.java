@@ -89,9 +89,9 @@ class ModelContractTest {
   @Test
   void aVariableRenamedInTheCodeOnlyIsReportedWhereTheModelAndFormsReadIt() throws IOException {
     Set<String> variables = new HashSet<>(ModelContractCheck.CURRENT.variables());
-    variables.remove("queue");
+    variables.remove("offeredTo");
     assertThat(problems(with(ModelContractCheck.CURRENT.formOfTask(), ModelContractCheck.CURRENT.beans(), variables), m -> m, f -> f))
-        .contains("userTask 'WorkTicket' (Work ticket) reads variable 'queue', which ticketflow does not set.");
+        .contains("userTask 'FirstResponse' (First response) reads variable 'offeredTo', which ticketflow does not set.");
   }
 
   @Test
