@@ -1,6 +1,5 @@
 package ticketflow.notification;
 
-import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import ticketflow.security.Groups;
 import ticketflow.sla.SlaState;
 import ticketflow.sla.SlaStepReached;
 import ticketflow.ticket.Ticket;

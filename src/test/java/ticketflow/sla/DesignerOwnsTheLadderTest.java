@@ -26,12 +26,15 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -54,10 +57,20 @@ class DesignerOwnsTheLadderTest {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtime;
   @Autowired ManagementService management;
   @Autowired RepositoryService repository;
   @Autowired ObjectMapper json;
+
+  /**
+   * Engine REST serves the engine registered last under "default"; in a test run other contexts register theirs too,
+   * so this one's is registered again before it is called over HTTP.
+   */
+  @BeforeEach
+  void engineRestServesThisContextsEngine() {
+    ProcessEngines.registerProcessEngine(engine);
+  }
 
   @AfterEach
   void shipTheOriginalsAgain() throws Exception {
