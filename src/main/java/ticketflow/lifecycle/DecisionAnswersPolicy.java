@@ -15,9 +15,11 @@ import ticketflow.account.Role;
 import ticketflow.calendar.SupportCalendars;
 import ticketflow.channel.Channel;
 import ticketflow.process.ModelContract.CommitmentsColumns;
+import ticketflow.process.ModelContract.LadderColumns;
 import ticketflow.process.ModelContract.Decision;
 import ticketflow.process.ProcessVariables;
 import ticketflow.security.Groups;
+import ticketflow.sla.Commitment;
 import ticketflow.sla.CommitmentTargets;
 import ticketflow.ticket.Category;
 import ticketflow.ticket.Impact;
@@ -48,7 +50,12 @@ final class DecisionAnswersPolicy {
       ProcessVariables.PRIORITY, names(Priority.values()),
       ProcessVariables.REQUESTED_CHANNEL, names(Channel.values()),
       // The assigned channel; only tickets an agent serves are routed and get commitments.
-      ProcessVariables.CHANNEL, names(Arrays.stream(Channel.values()).filter(c -> !c.deflects()).toArray(Channel[]::new)));
+      ProcessVariables.CHANNEL, names(Arrays.stream(Channel.values()).filter(c -> !c.deflects()).toArray(Channel[]::new)),
+      // The escalation ladder is asked for the commitments with a ladder, by day and after hours.
+      LadderColumns.COMMITMENT, List.of(Commitment.FIRST_RESPONSE.name(), Commitment.RESOLUTION.name()),
+      LadderColumns.AFTER_HOURS, List.of("true", "false"));
+
+  private static final List<String> LADDER_STATES = List.of("AT_RISK", "BREACHED");
 
   private final SupportCalendars calendars;
 
@@ -76,10 +83,10 @@ final class DecisionAnswersPolicy {
       List<Finding> here = new ArrayList<>();
       if (c.failure() != null) {
         here.add(new Finding(name + "fails", ": " + c.failure()));
-      } else if (c.answers().isEmpty() && decision != Decision.ENTITLEMENT) {
+      } else if (c.answers().isEmpty() && !collects(decision)) {
         // An empty entitlement is an answer: the requester gets self-service (ChannelAssignmentPolicy).
         here.add(new Finding(name + "answers nothing", ": a ticket with these values would fail"));
-      } else if (c.answers().size() > 1 && decision != Decision.ENTITLEMENT) {
+      } else if (c.answers().size() > 1 && !collects(decision)) {
         here.add(new Finding(name + "answers " + c.answers().size() + " rows", ": ticketflow takes exactly one"));
       }
       c.answers().forEach(row -> here.addAll(answerProblems(name, decision, row)));
@@ -98,7 +105,36 @@ final class DecisionAnswersPolicy {
       case PRIORITY -> oneOf(name, row, ProcessVariables.PRIORITY, names(Priority.values()), "priority");
       case QUEUE -> oneOf(name, row, ProcessVariables.QUEUE, new TreeSet<>(Groups.AGENT_QUEUES), "agent queue");
       case COMMITMENTS -> commitments(name, row);
+      case ESCALATION_LADDER -> ladderStep(name, row);
     };
+  }
+
+  /** Tables whose rows add up (entitled channels, ladder steps): no row, or several, is an answer. */
+  private static boolean collects(Decision decision) {
+    return decision == Decision.ENTITLEMENT || decision == Decision.ESCALATION_LADDER;
+  }
+
+  /** A ladder step names itself, sets a state the clocks know (or none), and offers and mails to known groups. */
+  private static List<Finding> ladderStep(String name, Map<String, Object> row) {
+    List<Finding> problems = new ArrayList<>();
+    String step = text(row.get(LadderColumns.STEP));
+    if (step == null || step.isBlank()) {
+      problems.add(new Finding(name + "answers no " + LadderColumns.STEP, ": every row names the step it belongs to"));
+    }
+    String state = text(row.get(LadderColumns.STATE));
+    if (state != null && !state.isBlank() && !LADDER_STATES.contains(state)) {
+      problems.add(new Finding(name + "answers state " + quoted(state), ", which is no ladder state (" + String.join(", ", LADDER_STATES) + ")"));
+    }
+    for (String column : List.of(LadderColumns.OFFER_TO, LadderColumns.MAIL_TO)) {
+      String groups = text(row.get(column));
+      for (String group : groups == null ? new String[0] : groups.split(",")) {
+        String g = group.trim();
+        if (!g.isEmpty() && !"queue".equals(g) && !Groups.ALL.contains(g)) {
+          problems.add(new Finding(name + "answers " + column + " group " + quoted(g), ", which is no group of ticketflow"));
+        }
+      }
+    }
+    return problems;
   }
 
   private static List<Finding> oneOf(String name, Map<String, Object> row, String column, Collection<String> known, String what) {
