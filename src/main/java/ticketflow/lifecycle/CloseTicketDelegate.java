@@ -1,8 +1,11 @@
 package ticketflow.lifecycle;
 
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import ticketflow.sla.Commitments;
@@ -13,14 +16,15 @@ import ticketflow.ticket.TicketRepository;
 import ticketflow.ticket.TicketStatus;
 import ticketflow.process.ModelContract.Beans;
 
-/** Listener on the closing end events: closes the ticket and tells the customer why, by which end was reached. */
+/**
+ * Listener on the closing end events: closes the ticket and tells the customer why, in the words the end event's
+ * {@code closeReason} property gives (the designer's, whatever the event's id).
+ */
 @Component(Beans.CLOSE_TICKET)
 class CloseTicketDelegate implements ExecutionListener {
 
-  private static final Map<String, String> WHY = Map.of(
-      "TicketClosed", "Ticket closed: the customer accepted the proposed solution.",
-      "TicketAutoClosed", "Ticket closed: no answer to the proposed solution in time.",
-      "ClosedUnanswered", "Ticket closed: no reply from the customer in time.");
+  static final String CLOSE_REASON = "closeReason";
+  private static final String DEFAULT_REASON = "Ticket closed.";
 
   private final TicketRepository tickets;
   private final Conversation conversation;
@@ -40,8 +44,18 @@ class CloseTicketDelegate implements ExecutionListener {
     String ticketId = execution.getProcessBusinessKey();
     tickets.updateStatus(ticketId, TicketStatus.CLOSED);
     commitments.closed(ticketId);
-    String why = WHY.getOrDefault(execution.getCurrentActivityId(), "Ticket closed.");
+    String why = closeReason(execution.getBpmnModelElementInstance());
     conversation.add(ticketId, Author.SYSTEM, why);
     events.publishEvent(new TicketClosed(ticketId, why));
+  }
+
+  private static String closeReason(FlowElement end) {
+    ExtensionElements extensions = end == null ? null : end.getExtensionElements();
+    if (extensions == null) {
+      return DEFAULT_REASON;
+    }
+    return extensions.getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+        .flatMap(p -> p.getCamundaProperties().stream()).filter(p -> CLOSE_REASON.equals(p.getCamundaName()))
+        .map(CamundaProperty::getCamundaValue).filter(v -> v != null && !v.isBlank()).findFirst().orElse(DEFAULT_REASON);
   }
 }
