@@ -102,6 +102,7 @@ class AuthorizationMatrixTest {
     ENGINE_TASK_LOCAL_VARIABLES_POST("POST /engine-rest/task/{own}/localVariables (modifications, deletions)"),
     ENGINE_TASK_LOCAL_VARIABLE_PUT("PUT /engine-rest/task/{own}/localVariables/queue"),
     ENGINE_TASK_LOCAL_VARIABLE_DELETE("DELETE /engine-rest/task/{own}/localVariables/priority"),
+    ENGINE_PROCESS_VARIABLE_PUT("PUT /engine-rest/process-instance/{own ticket's}/variables/queue"),
     ENGINE_DEPLOY("POST /engine-rest/deployment/create"),
     ENGINE_DEFINITIONS("GET /engine-rest/process-definition?key=ticket-lifecycle (count)"),
     TASKLIST_COMPLETE_UNDECLARED("Tasklist's POST /camunda/api/engine/engine/default/task/{own}/complete with queue, …"),
@@ -166,6 +167,8 @@ class AuthorizationMatrixTest {
     row(rows, ENGINE_TASK_LOCAL_VARIABLES_POST, 401, null, 403, 403, 403, 403, 403, 403, 204);
     row(rows, ENGINE_TASK_LOCAL_VARIABLE_PUT, 401, null, 403, 403, 403, 403, 403, 403, 204);
     row(rows, ENGINE_TASK_LOCAL_VARIABLE_DELETE, 401, null, 403, 403, 403, 403, 403, 403, 204);
+    // The process instance's variables directly: engine authorizations (UPDATE on the instance) only administrators have.
+    row(rows, ENGINE_PROCESS_VARIABLE_PUT, 401, null, 403, 403, 403, 403, 403, 403, 204);
     row(rows, ENGINE_DEPLOY, 401, 401, 403, 403, 403, 403, 403, 403, 200);
     // Every queue and the overseers read the ticket-lifecycle definition; intake clients work only through /api.
     rowCounted(rows, ENGINE_DEFINITIONS, new int[] {401, 401, 200, 200, 200, 200, 200, 200, 200},
@@ -311,6 +314,9 @@ class AuthorizationMatrixTest {
           .PUT(jsonBody(Map.of("value", "trust-and-safety")))));
       case ENGINE_TASK_LOCAL_VARIABLE_DELETE -> plain(send(api(role, "/engine-rest/task/" + ownTask(role, op)
           + "/localVariables/priority").DELETE()));
+      case ENGINE_PROCESS_VARIABLE_PUT -> plain(send(api(role, "/engine-rest/process-instance/"
+          + tasks.createTaskQuery().taskId(ownTask(role, op)).singleResult().getProcessInstanceId() + "/variables/queue")
+          .PUT(jsonBody(Map.of("value", "sales")))));
       case TASKLIST_COMPLETE_UNDECLARED -> plain(send(tasklist(role, "/camunda/api/engine/engine/default/task/"
           + ownTask(role, op) + "/complete").POST(jsonBody(undeclaredCompletion()))));
       case TASKLIST_SUBMIT_FORM_UNDECLARED -> plain(send(tasklist(role, "/camunda/api/engine/engine/default/task/"
