@@ -30,8 +30,9 @@ import ticketflow.process.ProcessVariables;
 /**
  * Engine REST clients completing an agent task get a 400 naming what is missing, before Camunda runs the task
  * listener: Camunda's REST layer would report the listener's refusal as a 500. A completion carrying variables the task
- * does not take goes on unjudged: the engine refuses it naming them ({@link TaskWriteGuard}), whatever else it lacks. Runs after engine REST's login and
- * only for tasks the caller may see; anything it cannot judge goes on to Camunda unchanged.
+ * does not take goes on unjudged: the engine refuses it naming them ({@link TaskWriteGuard}), whatever else it lacks.
+ * Runs after engine REST's login and only for tasks the caller may see; anything it cannot judge goes on to Camunda
+ * unchanged.
  */
 class CompletionGuard extends OncePerRequestFilter {
 
