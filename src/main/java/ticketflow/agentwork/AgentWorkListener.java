@@ -31,6 +31,15 @@ class AgentWorkListener implements TaskListener {
     return taskName + " · " + ticketId + (shortSubject.isEmpty() ? "" : " · " + shortSubject);
   }
 
+  /** The task as agents know it ("First response"), from its list name; the key when it has none. */
+  static String taskName(String listName, String key) {
+    if (listName == null || listName.isBlank()) {
+      return key;
+    }
+    int cut = listName.indexOf(" · ");
+    return cut < 0 ? listName : listName.substring(0, cut);
+  }
+
   @Override
   public void notify(DelegateTask task) {
     String ticketId = task.getExecution().getProcessBusinessKey();

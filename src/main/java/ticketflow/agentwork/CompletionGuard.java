@@ -1,6 +1,5 @@
 package ticketflow.agentwork;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -15,6 +14,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -28,8 +29,10 @@ import ticketflow.process.ProcessVariables;
 
 /**
  * Engine REST clients completing an agent task get a 400 naming what is missing, before Camunda runs the task
- * listener: Camunda's REST layer would report the listener's refusal as a 500. Runs after engine REST's login and
- * only for tasks the caller may see; anything it cannot judge goes on to Camunda unchanged.
+ * listener: Camunda's REST layer would report the listener's refusal as a 500. A completion carrying variables the task
+ * does not take goes on unjudged: the engine refuses it naming them ({@link TaskWriteGuard}), whatever else it lacks.
+ * Runs after engine REST's login and only for tasks the caller may see; anything it cannot judge goes on to Camunda
+ * unchanged.
  */
 class CompletionGuard extends OncePerRequestFilter {
 
@@ -37,6 +40,7 @@ class CompletionGuard extends OncePerRequestFilter {
   static final int MAX_CHECKED_BODY = 2 * 1024 * 1024;
 
   private final AgentWorkPolicy policy = new AgentWorkPolicy();
+  private final TaskVariablesPolicy variablesPolicy = new TaskVariablesPolicy();
   private final TaskService tasks;
   private final IdentityService identity;
   private final ObjectMapper json;
@@ -85,10 +89,19 @@ class CompletionGuard extends OncePerRequestFilter {
       if (agentTask.isEmpty()) {
         return null;
       }
-      Map<String, Object> variables = new HashMap<>(tasks.getVariables(taskId));
-      JsonNode given = json.readTree(body).path("variables");
-      given.fields().forEachRemaining(v -> variables.put(v.getKey(), v.getValue().path("value").isNull() ? null
-          : v.getValue().path("value").asText()));
+      Map<String, Object> current = tasks.getVariables(taskId);
+      Map<String, Object> given = new LinkedHashMap<>();
+      json.readTree(body).path("variables").fields().forEachRemaining(v -> given.put(v.getKey(),
+          v.getValue().path("value").isNull() ? null : v.getValue().path("value").asText()));
+      try {
+        variablesPolicy.unchangedDisplayFields(agentTask.get(), AgentWorkListener.taskName(task.getName(),
+            task.getTaskDefinitionKey()), given, current::get);
+      } catch (TaskVariablesPolicy.UndeclaredVariables leftToTheEngine) {
+        // The engine refuses it on every door (after its own authorization check) naming the variable, with a 400.
+        return null;
+      }
+      Map<String, Object> variables = new HashMap<>(current);
+      variables.putAll(given);
       if (agentTask.get() == AgentTask.INVESTIGATE_ISSUE) {
         policy.checkFindings(variables.get(ProcessVariables.ENGINEERING_NOTES));
         return null;

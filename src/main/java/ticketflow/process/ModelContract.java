@@ -21,18 +21,26 @@ public final class ModelContract {
   private ModelContract() {
   }
 
-  /** The user tasks agents and engineers complete, by task key, each with the form it shows. */
+  /**
+   * The user tasks agents and engineers complete, by task key, each with the form it shows, the variables a completion
+   * may carry (the form's editable fields) and the ones the form only shows (its readonly fields, which Tasklist submits
+   * back unchanged). Anything else a completion carries would rewrite the process, so the engine refuses it.
+   */
   public enum AgentTask {
-    FIRST_RESPONSE("FirstResponse", "FirstResponseForm"),
-    WORK_TICKET("WorkTicket", "WorkTicketForm"),
-    INVESTIGATE_ISSUE("InvestigateIssue", "InvestigateIssueForm");
+    FIRST_RESPONSE("FirstResponse", "FirstResponseForm", TaskVariables.AGENT_ANSWER, TaskVariables.TICKET_SHOWN),
+    WORK_TICKET("WorkTicket", "WorkTicketForm", TaskVariables.AGENT_ANSWER, TaskVariables.TICKET_AND_FINDINGS_SHOWN),
+    INVESTIGATE_ISSUE("InvestigateIssue", "InvestigateIssueForm", TaskVariables.ENGINEERING_ANSWER, TaskVariables.TICKET_SHOWN);
 
     private final String key;
     private final String formId;
+    private final List<String> completionVariables;
+    private final List<String> displayVariables;
 
-    AgentTask(String key, String formId) {
+    AgentTask(String key, String formId, List<String> completionVariables, List<String> displayVariables) {
       this.key = key;
       this.formId = formId;
+      this.completionVariables = completionVariables;
+      this.displayVariables = displayVariables;
     }
 
     public String key() {
@@ -43,8 +51,33 @@ public final class ModelContract {
       return formId;
     }
 
+    /** What completing this task may set: the agent's answer, in the order the form asks for it. */
+    public List<String> completionVariables() {
+      return completionVariables;
+    }
+
+    /** What this task's form shows for reading; a completion may send it back only unchanged. */
+    public List<String> displayVariables() {
+      return displayVariables;
+    }
+
     public static Optional<AgentTask> byKey(String taskDefinitionKey) {
       return Arrays.stream(values()).filter(t -> t.key.equals(taskDefinitionKey)).findFirst();
+    }
+  }
+
+  /** The agent tasks' variable lists, apart so the enum constants can name them. */
+  private static final class TaskVariables {
+    static final List<String> AGENT_ANSWER = List.of(ProcessVariables.REPLY, ProcessVariables.ACTION,
+        ProcessVariables.NEW_PRIORITY, ProcessVariables.PRIORITY_REASON);
+    static final List<String> ENGINEERING_ANSWER = List.of(ProcessVariables.ENGINEERING_NOTES);
+    static final List<String> TICKET_SHOWN = List.of(ProcessVariables.TICKET_ID, ProcessVariables.SUBJECT,
+        ProcessVariables.DESCRIPTION, ProcessVariables.REQUESTER_EMAIL, ProcessVariables.PLAN, ProcessVariables.PRIORITY,
+        ProcessVariables.CHANNEL, ProcessVariables.CATEGORY, ProcessVariables.CONVERSATION);
+    static final List<String> TICKET_AND_FINDINGS_SHOWN = Stream.concat(TICKET_SHOWN.stream(),
+        Stream.of(ProcessVariables.ENGINEERING_NOTES)).toList();
+
+    private TaskVariables() {
     }
   }
 

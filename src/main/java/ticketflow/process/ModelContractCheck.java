@@ -41,9 +41,13 @@ import org.xml.sax.SAXException;
  */
 public final class ModelContractCheck {
 
-  /** What the code needs, as names: {@link #CURRENT} is {@link ModelContract}'s. */
+  /**
+   * What the code needs, as names: {@link #CURRENT} is {@link ModelContract}'s. Per task key its form; per form the
+   * variables completing its task may set (the form's editable fields must be among them) and those it may show.
+   */
   public record Terms(String process, Map<String, String> formOfTask, Set<String> beans, Set<String> variables,
-      Map<String, List<String>> decisionOutputs, Set<String> messages) {
+      Map<String, List<String>> decisionOutputs, Set<String> messages, Map<String, List<String>> completionOfForm,
+      Map<String, List<String>> displayOfForm) {
   }
 
   public static final Terms CURRENT = new Terms(ModelContract.PROCESS,
@@ -52,7 +56,11 @@ public final class ModelContractCheck {
       ModelContract.Beans.ALL, ModelContract.VARIABLES,
       Arrays.stream(ModelContract.Decision.values())
           .collect(Collectors.toUnmodifiableMap(ModelContract.Decision::id, ModelContract.Decision::outputs)),
-      ModelContract.Messages.ALL);
+      ModelContract.Messages.ALL,
+      Arrays.stream(ModelContract.AgentTask.values())
+          .collect(Collectors.toUnmodifiableMap(ModelContract.AgentTask::formId, ModelContract.AgentTask::completionVariables)),
+      Arrays.stream(ModelContract.AgentTask.values())
+          .collect(Collectors.toUnmodifiableMap(ModelContract.AgentTask::formId, ModelContract.AgentTask::displayVariables)));
 
   /** {@code ${name}} and {@code #{name}}: what an expression refers to. */
   private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{([^}]*)}");
@@ -98,6 +106,7 @@ public final class ModelContractCheck {
       form.fields().stream().filter(f -> !known.contains(f)).forEach(f -> problems.add(
           "Form '" + form.id() + "' has field '" + f + "', which is no variable of the lifecycle."));
     }
+    checkTaskForms(terms, forms, problems);
     checkDecisions(terms, tables, problems);
     return problems;
   }
@@ -160,6 +169,23 @@ public final class ModelContractCheck {
   private static String describe(Element element, String id) {
     String name = element.getAttribute("name");
     return element.getLocalName() + " '" + id + "'" + (name.isEmpty() ? "" : " (" + name.replace('\n', ' ') + ")");
+  }
+
+  /**
+   * A completion carries only what its task declares, and Tasklist submits every field of the form, shown ones too: an
+   * editable field the task does not accept, or a shown one it does not declare, would make every completion refused.
+   */
+  private static void checkTaskForms(Terms terms, Collection<ModelForm> forms, List<String> problems) {
+    terms.formOfTask().forEach((key, formId) -> forms.stream().filter(f -> formId.equals(f.id())).forEach(form -> {
+      List<String> answers = terms.completionOfForm().getOrDefault(formId, List.of());
+      List<String> shown = terms.displayOfForm().getOrDefault(formId, List.of());
+      form.editableFields().stream().filter(f -> !answers.contains(f)).forEach(f -> problems.add("Form '" + formId
+          + "' lets agents edit '" + f + "', which completing '" + key + "' does not accept: make the field readonly, or"
+          + " declare it among the task's completion variables (ModelContract.AgentTask)."));
+      form.displayFields().stream().filter(f -> !shown.contains(f) && !answers.contains(f)).forEach(f -> problems.add("Form '"
+          + formId + "' shows '" + f + "', which '" + key + "' does not declare as shown: Tasklist sends shown fields back on"
+          + " completion; declare it among the task's display variables (ModelContract.AgentTask), or remove the field."));
+    }));
   }
 
   private static void checkDecisions(Terms terms, Collection<DmnModelInstance> tables, List<String> problems) {

@@ -70,6 +70,34 @@ class ModelContractTest {
   }
 
   @Test
+  void eachFormShowsForReadingWhatItsTaskDoesNotTakeAsAnAnswer() throws IOException {
+    List<ModelForm> forms = forms(f -> f);
+    for (ModelContract.AgentTask task : ModelContract.AgentTask.values()) {
+      ModelForm form = forms.stream().filter(f -> f.id().equals(task.formId())).findFirst().orElseThrow();
+      assertThat(form.editableFields()).as(task.formId()).containsExactlyInAnyOrderElementsOf(
+          task.completionVariables().stream().filter(form.fields()::contains).toList());
+      assertThat(form.displayFields()).as(task.formId()).isSubsetOf(task.displayVariables()).contains("ticketId", "priority");
+    }
+  }
+
+  @Test
+  void aFormFieldMadeEditableThatTheTaskDoesNotTakeIsNamed() throws IOException {
+    // The priority field loses its "readonly": agents could type a priority, which no completion takes.
+    assertThat(problems(ModelContractCheck.CURRENT, model -> model,
+        form -> form.replaceAll("(\"key\": \"priority\",[^}]*?),\\s*\"readonly\": true", "$1")))
+        .contains("Form 'FirstResponseForm' lets agents edit 'priority', which completing 'FirstResponse' does not accept: make"
+            + " the field readonly, or declare it among the task's completion variables (ModelContract.AgentTask).");
+  }
+
+  @Test
+  void aShownFieldTheTaskDoesNotDeclareIsNamed() throws IOException {
+    assertThat(problems(ModelContractCheck.CURRENT, model -> model, form -> form.replace("\"key\": \"plan\"", "\"key\": \"queue\"")))
+        .contains("Form 'InvestigateIssueForm' shows 'queue', which 'InvestigateIssue' does not declare as shown: Tasklist sends"
+            + " shown fields back on completion; declare it among the task's display variables (ModelContract.AgentTask), or"
+            + " remove the field.");
+  }
+
+  @Test
   void aTaskKeyRenamedInTheCodeOnlyIsReported() throws IOException {
     Map<String, String> tasks = new HashMap<>(ModelContractCheck.CURRENT.formOfTask());
     tasks.put("WorkOnTicket", tasks.remove("WorkTicket"));
@@ -124,7 +152,8 @@ class ModelContractTest {
 
   private static Terms with(Map<String, String> tasks, Set<String> beans, Set<String> variables) {
     Terms current = ModelContractCheck.CURRENT;
-    return new Terms(current.process(), tasks, beans, variables, current.decisionOutputs(), current.messages());
+    return new Terms(current.process(), tasks, beans, variables, current.decisionOutputs(), current.messages(),
+        current.completionOfForm(), current.displayOfForm());
   }
 
   private static List<String> problems(Terms terms, UnaryOperator<String> editModel, UnaryOperator<String> editForms)

@@ -94,8 +94,19 @@ class AuthorizationMatrixTest {
     ACTUATOR_INFO("GET /actuator/info"),
     ENGINE_TASKS("GET /engine-rest/task?processInstanceBusinessKey={fixture} (count)"),
     ENGINE_COMPLETE("POST /engine-rest/task/{own ticket's FirstResponse}/complete"),
+    ENGINE_COMPLETE_UNDECLARED("POST /engine-rest/task/{own}/complete with queue, priority, escalationLevel"),
+    ENGINE_SUBMIT_FORM_UNDECLARED("POST /engine-rest/task/{own}/submit-form with queue, priority, escalationLevel"),
+    ENGINE_TASK_VARIABLES_POST("POST /engine-rest/task/{own}/variables (modifications, deletions)"),
+    ENGINE_TASK_VARIABLE_PUT("PUT /engine-rest/task/{own}/variables/queue"),
+    ENGINE_TASK_VARIABLE_DELETE("DELETE /engine-rest/task/{own}/variables/priority"),
+    ENGINE_TASK_LOCAL_VARIABLES_POST("POST /engine-rest/task/{own}/localVariables (modifications, deletions)"),
+    ENGINE_TASK_LOCAL_VARIABLE_PUT("PUT /engine-rest/task/{own}/localVariables/queue"),
+    ENGINE_TASK_LOCAL_VARIABLE_DELETE("DELETE /engine-rest/task/{own}/localVariables/priority"),
+    ENGINE_PROCESS_VARIABLE_PUT("PUT /engine-rest/process-instance/{own ticket's}/variables/queue"),
     ENGINE_DEPLOY("POST /engine-rest/deployment/create"),
     ENGINE_DEFINITIONS("GET /engine-rest/process-definition?key=ticket-lifecycle (count)"),
+    TASKLIST_COMPLETE_UNDECLARED("Tasklist's POST /camunda/api/engine/engine/default/task/{own}/complete with queue, …"),
+    TASKLIST_SUBMIT_FORM_UNDECLARED("Tasklist's POST /camunda/api/engine/engine/default/task/{own}/submit-form with queue, …"),
     LOGIN_TASKLIST("POST /camunda/api/admin/auth/user/default/login/tasklist"),
     LOGIN_COCKPIT("POST /camunda/api/admin/auth/user/default/login/cockpit"),
     LOGIN_ADMIN("POST /camunda/api/admin/auth/user/default/login/admin");
@@ -144,10 +155,29 @@ class AuthorizationMatrixTest {
     // leads and managers only read. Camunda refuses with 403 and an AuthorizationException. Each role completes the
     // FirstResponse of a ticket of its own, so a success consumes nothing another row needs.
     row(rows, ENGINE_COMPLETE, 401, 401, 403, 204, 403, 403, 403, 403, 204);
+    // A completion takes only its task's answer: the queue, priority and escalation level the process relies on are
+    // refused naming them (400) to the agent who may complete it; everybody else hears Camunda's own 403 first.
+    // (WRONG_PASSWORD sits these rows out: its failed logins must stay under the per-address limit.)
+    row(rows, ENGINE_COMPLETE_UNDECLARED, 401, null, 403, 400, 403, 403, 403, 403, 204);
+    row(rows, ENGINE_SUBMIT_FORM_UNDECLARED, 401, null, 403, 400, 403, 403, 403, 403, 204);
+    // Task variables (the task's own or, through it, the process's) are written by administrators only.
+    row(rows, ENGINE_TASK_VARIABLES_POST, 401, null, 403, 403, 403, 403, 403, 403, 204);
+    row(rows, ENGINE_TASK_VARIABLE_PUT, 401, null, 403, 403, 403, 403, 403, 403, 204);
+    row(rows, ENGINE_TASK_VARIABLE_DELETE, 401, null, 403, 403, 403, 403, 403, 403, 204);
+    row(rows, ENGINE_TASK_LOCAL_VARIABLES_POST, 401, null, 403, 403, 403, 403, 403, 403, 204);
+    row(rows, ENGINE_TASK_LOCAL_VARIABLE_PUT, 401, null, 403, 403, 403, 403, 403, 403, 204);
+    row(rows, ENGINE_TASK_LOCAL_VARIABLE_DELETE, 401, null, 403, 403, 403, 403, 403, 403, 204);
+    // The process instance's variables directly: engine authorizations (UPDATE on the instance) only administrators have.
+    row(rows, ENGINE_PROCESS_VARIABLE_PUT, 401, null, 403, 403, 403, 403, 403, 403, 204);
     row(rows, ENGINE_DEPLOY, 401, 401, 403, 403, 403, 403, 403, 403, 200);
     // Every queue and the overseers read the ticket-lifecycle definition; intake clients work only through /api.
     rowCounted(rows, ENGINE_DEFINITIONS, new int[] {401, 401, 200, 200, 200, 200, 200, 200, 200},
         new Integer[] {null, null, 0, 1, 1, 1, 1, 1, 1});
+
+    // Tasklist's own REST, in a Tasklist session: the engine keeps the same rule; who may not log into Tasklist stays
+    // anonymous there (401).
+    row(rows, TASKLIST_COMPLETE_UNDECLARED, 401, null, 401, 400, 403, 403, 403, 403, 204);
+    row(rows, TASKLIST_SUBMIT_FORM_UNDECLARED, 401, null, 401, 400, 403, 403, 403, 403, 204);
 
     // Webapps — Camunda's login answers 200 only when the user may use that application, 403 when not, 401 for bad
     // credentials. It needs the XSRF token of the session (without it: 403 and "X-XSRF-TOKEN: Required").
@@ -175,7 +205,9 @@ class AuthorizationMatrixTest {
   }
 
   private static final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-  private static final Map<Role, String> ownTicketTasks = new EnumMap<>(Role.class);
+  /** The fixture task of each role and operation that works on a task of a ticket of its own (a success consumes it). */
+  private static final Map<Role, Map<Op, String>> ownTicketTasks = new EnumMap<>(Role.class);
+  private static TaskService tasks;
   private static int port;
   private static ObjectMapper json;
   private static String fixture;
@@ -199,13 +231,21 @@ class AuthorizationMatrixTest {
       identity.createMembership(WRONG_PASSWORD.user, Groups.ADMIN);
     }
     fixture = submitAsPortal();
-    TaskService tasks = engine.getTaskService();
-    for (Role role : Role.values()) {
-      String ticket = submitAsPortal();
-      Task task = tasks.createTaskQuery().processInstanceBusinessKey(ticket).taskDefinitionKey("FirstResponse").singleResult();
-      assertThat(task).as("FirstResponse of %s", ticket).isNotNull();
-      ownTicketTasks.put(role, task.getId());
-    }
+    tasks = engine.getTaskService();
+  }
+
+  /** The FirstResponse of a ticket submitted for this role and operation alone, made on first use. */
+  private static String ownTask(Role role, Op op) {
+    return ownTicketTasks.computeIfAbsent(role, r -> new EnumMap<>(Op.class)).computeIfAbsent(op, o -> {
+      try {
+        String ticket = submitAsPortal();
+        Task task = tasks.createTaskQuery().processInstanceBusinessKey(ticket).taskDefinitionKey("FirstResponse").singleResult();
+        assertThat(task).as("FirstResponse of %s", ticket).isNotNull();
+        return task.getId();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
   }
 
   @ParameterizedTest(name = "{0} {1} → {2}")
@@ -217,7 +257,7 @@ class AuthorizationMatrixTest {
   private static void check(Role role, Op op, int status, Integer count) throws Exception {
     Answer answer = call(role, op);
     assertThat(answer.status()).as("%s %s: %s", role, op, answer.body()).isEqualTo(status);
-    if (status == 403 && op.name().startsWith("ENGINE_")) {
+    if (status == 403 && (op.name().startsWith("ENGINE_") || op.name().startsWith("TASKLIST_"))) {
       // Refused by the engine's authorization check, not by anything in front of it.
       assertThat(json.readTree(answer.body()).path("type").asText()).as("%s %s: %s", role, op, answer.body())
           .isEqualTo("AuthorizationException");
@@ -255,9 +295,32 @@ class AuthorizationMatrixTest {
       case HEALTH -> plain(send(api(role, "/actuator/health").GET()));
       case ACTUATOR_INFO -> plain(send(api(role, "/actuator/info").GET()));
       case ENGINE_TASKS -> engineList(send(api(role, "/engine-rest/task?processInstanceBusinessKey=" + fixture).GET()));
-      case ENGINE_COMPLETE -> plain(send(api(role, "/engine-rest/task/" + ownTicketTasks.get(role) + "/complete")
+      case ENGINE_COMPLETE -> plain(send(api(role, "/engine-rest/task/" + ownTask(role, op) + "/complete")
           .POST(jsonBody(Map.of("variables", Map.of(
               "action", Map.of("value", "PROPOSE_SOLUTION"), "reply", Map.of("value", "x")))))));
+      case ENGINE_COMPLETE_UNDECLARED -> plain(send(api(role, "/engine-rest/task/" + ownTask(role, op) + "/complete")
+          .POST(jsonBody(undeclaredCompletion()))));
+      case ENGINE_SUBMIT_FORM_UNDECLARED -> plain(send(api(role, "/engine-rest/task/" + ownTask(role, op) + "/submit-form")
+          .POST(jsonBody(undeclaredCompletion()))));
+      case ENGINE_TASK_VARIABLES_POST -> plain(send(api(role, "/engine-rest/task/" + ownTask(role, op) + "/variables")
+          .POST(jsonBody(Map.of("modifications", Map.of("queue", Map.of("value", "sales")), "deletions", List.of("escalationLevel"))))));
+      case ENGINE_TASK_VARIABLE_PUT -> plain(send(api(role, "/engine-rest/task/" + ownTask(role, op) + "/variables/queue")
+          .PUT(jsonBody(Map.of("value", "billing")))));
+      case ENGINE_TASK_VARIABLE_DELETE -> plain(send(api(role, "/engine-rest/task/" + ownTask(role, op) + "/variables/priority")
+          .DELETE()));
+      case ENGINE_TASK_LOCAL_VARIABLES_POST -> plain(send(api(role, "/engine-rest/task/" + ownTask(role, op) + "/localVariables")
+          .POST(jsonBody(Map.of("modifications", Map.of("priority", Map.of("value", "P4")), "deletions", List.of("ticketId"))))));
+      case ENGINE_TASK_LOCAL_VARIABLE_PUT -> plain(send(api(role, "/engine-rest/task/" + ownTask(role, op) + "/localVariables/queue")
+          .PUT(jsonBody(Map.of("value", "trust-and-safety")))));
+      case ENGINE_TASK_LOCAL_VARIABLE_DELETE -> plain(send(api(role, "/engine-rest/task/" + ownTask(role, op)
+          + "/localVariables/priority").DELETE()));
+      case ENGINE_PROCESS_VARIABLE_PUT -> plain(send(api(role, "/engine-rest/process-instance/"
+          + tasks.createTaskQuery().taskId(ownTask(role, op)).singleResult().getProcessInstanceId() + "/variables/queue")
+          .PUT(jsonBody(Map.of("value", "sales")))));
+      case TASKLIST_COMPLETE_UNDECLARED -> plain(send(tasklist(role, "/camunda/api/engine/engine/default/task/"
+          + ownTask(role, op) + "/complete").POST(jsonBody(undeclaredCompletion()))));
+      case TASKLIST_SUBMIT_FORM_UNDECLARED -> plain(send(tasklist(role, "/camunda/api/engine/engine/default/task/"
+          + ownTask(role, op) + "/submit-form").POST(jsonBody(undeclaredCompletion()))));
       case ENGINE_DEPLOY -> plain(send(deployment(role)));
       case ENGINE_DEFINITIONS -> engineList(send(api(role,
           "/engine-rest/process-definition?key=ticket-lifecycle&latestVersion=true").GET()));
@@ -265,6 +328,12 @@ class AuthorizationMatrixTest {
       case LOGIN_COCKPIT -> plain(login(role, "cockpit"));
       case LOGIN_ADMIN -> plain(login(role, "admin"));
     };
+  }
+
+  /** The answer a completion takes, and the queue, priority and escalation level it must not. */
+  private static Map<String, Object> undeclaredCompletion() {
+    return Map.of("variables", Map.of("action", Map.of("value", "PROPOSE_SOLUTION"), "reply", Map.of("value", "x"),
+        "queue", Map.of("value", "sales"), "priority", Map.of("value", "P4"), "escalationLevel", Map.of("value", 0, "type", "Integer")));
   }
 
   // --- HTTP ------------------------------------------------------------------------------------------------------
@@ -311,25 +380,53 @@ class AuthorizationMatrixTest {
    * then the login with that token sent back as header and cookie, as the Camunda webapp does.
    */
   private static HttpResponse<String> login(Role role, String app) throws Exception {
+    return session(role, app).login();
+  }
+
+  record Session(HttpResponse<String> login, Map<String, String> cookies) {
+  }
+
+  private static Session session(Role role, String app) throws Exception {
     HttpResponse<String> page = send(HttpRequest.newBuilder(uri("/camunda/app/" + app + "/default/")).GET());
     Map<String, String> cookies = new LinkedHashMap<>();
-    page.headers().allValues("Set-Cookie").forEach(c -> {
+    keepCookies(page, cookies);
+    assertThat(cookies).as("cookies of the %s page", app).containsKey("XSRF-TOKEN");
+    String form = role.user == null ? "" : "username=" + URLEncoder.encode(role.user, StandardCharsets.UTF_8)
+        + "&password=" + URLEncoder.encode(role.password, StandardCharsets.UTF_8);
+    HttpResponse<String> answer = send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/" + app))
+        .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
+        .header("X-XSRF-TOKEN", cookies.get("XSRF-TOKEN")).header("Cookie", cookieHeader(cookies))
+        .POST(HttpRequest.BodyPublishers.ofString(form)));
+    // Without the token Camunda answers 403 with "X-XSRF-TOKEN: Required"; a 403 here must be the login's own verdict.
+    assertThat(answer.headers().firstValue("X-XSRF-TOKEN")).as("CSRF token refused on login to %s", app).isNotEqualTo(Optional.of("Required"));
+    keepCookies(answer, cookies);
+    return new Session(answer, cookies);
+  }
+
+  /**
+   * A request of Tasklist's own REST in a Tasklist session of the role (anonymous when Tasklist refuses its login): a
+   * login starts a new session (against session fixation), which gets its XSRF token on its first read, as the webapp's.
+   */
+  private static HttpRequest.Builder tasklist(Role role, String path) throws Exception {
+    Map<String, String> cookies = session(role, "tasklist").cookies();
+    keepCookies(send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default")).header("Accept", "application/json")
+        .header("Cookie", cookieHeader(cookies)).GET()), cookies);
+    return HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        .header("Cookie", cookieHeader(cookies)).header("X-XSRF-TOKEN", cookies.get("XSRF-TOKEN"));
+  }
+
+  private static void keepCookies(HttpResponse<String> answer, Map<String, String> cookies) {
+    answer.headers().allValues("Set-Cookie").forEach(c -> {
       String pair = c.split(";", 2)[0];
       int eq = pair.indexOf('=');
       cookies.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
     });
-    assertThat(cookies).as("cookies of the %s page", app).containsKey("XSRF-TOKEN");
-    String form = role.user == null ? "" : "username=" + URLEncoder.encode(role.user, StandardCharsets.UTF_8)
-        + "&password=" + URLEncoder.encode(role.password, StandardCharsets.UTF_8);
+  }
+
+  private static String cookieHeader(Map<String, String> cookies) {
     StringBuilder cookie = new StringBuilder();
     cookies.forEach((name, value) -> cookie.append(cookie.isEmpty() ? "" : "; ").append(name).append('=').append(value));
-    HttpResponse<String> answer = send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/" + app))
-        .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
-        .header("X-XSRF-TOKEN", cookies.get("XSRF-TOKEN")).header("Cookie", cookie.toString())
-        .POST(HttpRequest.BodyPublishers.ofString(form)));
-    // Without the token Camunda answers 403 with "X-XSRF-TOKEN: Required"; a 403 here must be the login's own verdict.
-    assertThat(answer.headers().firstValue("X-XSRF-TOKEN")).as("CSRF token refused on login to %s", app).isNotEqualTo(Optional.of("Required"));
-    return answer;
+    return cookie.toString();
   }
 
   private static HttpRequest.BodyPublisher jsonBody(Object body) throws Exception {
