@@ -3,6 +3,7 @@ package ticketflow.agentwork;
 import java.util.List;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import ticketflow.process.ModelContract.AgentTask;
@@ -65,7 +66,8 @@ class AgentWorkListener implements TaskListener {
         recordAgentWork.engineeringDone(ticketId, task.getVariable(ProcessVariables.ENGINEERING_NOTES));
         return;
       }
-      var work = recordAgentWork.agentDone(ticketId, AgentTask.FIRST_RESPONSE.key().equals(task.getTaskDefinitionKey()),
+      boolean firstResponse = AgentTask.FIRST_RESPONSE.key().equals(task.getTaskDefinitionKey());
+      var work = recordAgentWork.agentDone(ticketId, completedBy(task), firstResponse,
           task.getVariable(ProcessVariables.ACTION), task.getVariable(ProcessVariables.REPLY),
           task.getVariable(ProcessVariables.NEW_PRIORITY), task.getVariable(ProcessVariables.PRIORITY_REASON));
       work.newPriority().ifPresent(p -> task.setVariable(ProcessVariables.PRIORITY, p.name()));
@@ -78,5 +80,14 @@ class AgentWorkListener implements TaskListener {
       // A 400 in Tasklist and engine REST, with the reason, instead of a 500.
       throw new BadUserRequestException(invalid.getMessage());
     }
+  }
+
+  /** Who completes the task: the logged-in user (Tasklist, engine REST), else its assignee. */
+  private static String completedBy(DelegateTask task) {
+    Authentication login = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    if (login != null && login.getUserId() != null) {
+      return login.getUserId();
+    }
+    return task.getAssignee() != null ? task.getAssignee() : "an agent completing " + task.getTaskDefinitionKey();
   }
 }

@@ -9,7 +9,6 @@ import ticketflow.sla.Commitments;
 import ticketflow.ticket.AgentReplied;
 import ticketflow.ticket.Author;
 import ticketflow.ticket.ChangePriority;
-import ticketflow.ticket.Priority;
 import ticketflow.ticket.Conversation;
 import ticketflow.ticket.Ticket;
 import ticketflow.ticket.TicketRepository;
@@ -45,8 +44,8 @@ class RecordAgentWork {
     return conversation.asThread(ticketId);
   }
 
-  AgentWorkPolicy.AgentWork agentDone(String ticketId, boolean firstResponse, Object action, Object reply, Object newPriority,
-      Object priorityReason) {
+  AgentWorkPolicy.AgentWork agentDone(String ticketId, String by, boolean firstResponse, Object action, Object reply,
+      Object newPriority, Object priorityReason) {
     AgentWorkPolicy.AgentWork work = policy.check(firstResponse, action, reply, newPriority, priorityReason);
     Ticket ticket = tickets.findForUpdate(ticketId).orElseThrow();
     if (work.reply() != null) {
@@ -59,18 +58,14 @@ class RecordAgentWork {
       events.publishEvent(new AgentReplied(ticketId, firstResponse, work.reply(), work.action() == AgentAction.PROPOSE_SOLUTION));
     }
     // After the reply: a met first response keeps its timers out of the move (the completing task removes them).
-    work.newPriority().filter(p -> p != ticket.priority()).ifPresent(p -> changePriority(ticket, p, work.priorityReason()));
+    work.newPriority().filter(p -> p != ticket.priority())
+        .ifPresent(p -> changePriority.changeWhileCompleting(ticket, p, work.priorityReason(), by));
     tickets.updateStatus(ticketId, work.action().leadsTo());
     // Waiting for the customer's reply or verdict on a proposed solution stops the resolution and update clocks.
     if (work.action() == AgentAction.REPLY_AND_WAIT || work.action() == AgentAction.PROPOSE_SOLUTION) {
       commitments.waitingOnCustomer(ticketId);
     }
     return work;
-  }
-
-  /** The commitments follow the new priority: their waiting timers move. */
-  void changePriority(Ticket ticket, Priority priority, String reason) {
-    changePriority.changeWhileCompleting(ticket, priority, reason, "the agent completing the task");
   }
 
   void engineeringDone(String ticketId, Object notes) {

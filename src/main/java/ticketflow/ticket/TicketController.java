@@ -46,7 +46,8 @@ class TicketController {
 
   @GetMapping("/{id}")
   TicketView get(@PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String id, Authentication auth) {
-    return views.view(visible(id, Caller.of(auth)));
+    Caller caller = Caller.of(auth);
+    return shown(views.view(visible(id, caller)), caller);
   }
 
   @GetMapping
@@ -67,15 +68,17 @@ class TicketController {
   @PostMapping("/{id}/messages")
   ResponseEntity<TicketView> message(@PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String id,
       @Valid @RequestBody CustomerMessage body, Authentication auth) {
-    customer.reply(visible(id, Caller.of(auth)), body.body());
-    return ResponseEntity.status(201).body(views.view(id));
+    Caller caller = Caller.of(auth);
+    customer.reply(visible(id, caller), body.body());
+    return ResponseEntity.status(201).body(shown(views.view(id), caller));
   }
 
   @PostMapping("/{id}/feedback")
   TicketView feedback(@PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String id,
       @Valid @RequestBody Feedback body, Authentication auth) {
-    customer.feedback(visible(id, Caller.of(auth)), body.accepted(), body.comment());
-    return views.view(id);
+    Caller caller = Caller.of(auth);
+    customer.feedback(visible(id, caller), body.accepted(), body.comment());
+    return shown(views.view(id), caller);
   }
 
   /** Triage: an agent of the ticket's queue (or a lead, manager or admin) changes its priority, with a reason. */
@@ -92,6 +95,11 @@ class TicketController {
     }
     changePriority.change(ticket, body.priority(), body.reason(), caller.id());
     return views.view(id);
+  }
+
+  /** Intake clients relay to customers: staff's reasons for a priority change stay with staff. */
+  private static TicketView shown(TicketView view, Caller caller) {
+    return caller.isIntakeClient() && !caller.readsAllTickets() ? view.forIntakeClient() : view;
   }
 
   /** A ticket the caller may not see answers like one that does not exist. */

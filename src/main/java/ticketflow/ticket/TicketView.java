@@ -24,7 +24,18 @@ public record TicketView(
     int escalationLevel,
     Sla sla,
     List<Suggestion> suggestions,
-    List<Message> messages) {
+    List<Message> messages,
+    List<PriorityChange> priorityChanges) {
+
+  /** A change of priority at triage: staff see who made it and why; the customer's client does not. */
+  public record PriorityChange(Priority from, Priority to, String reason, String by, Instant at) {
+  }
+
+  /** The view an intake client gets: without staff's reasons for changing the priority. */
+  public TicketView forIntakeClient() {
+    return new TicketView(id, accountId, requesterEmail, category, impact, workaround, subject, description, status, priority,
+        requestedChannel, channel, channelReason, queue, createdAt, escalationLevel, sla, suggestions, messages, List.of());
+  }
 
   /** The response commitments and every SLA event with its time (staff and customer see the same facts). */
   public record Sla(Commitment firstResponse, Commitment update, Commitment resolution, List<SlaEvent> events) {

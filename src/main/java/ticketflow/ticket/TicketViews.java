@@ -13,12 +13,15 @@ public class TicketViews {
   private final Conversation conversation;
   private final Suggestions suggestions;
   private final TicketSla sla;
+  private final PriorityHistory priorityHistory;
 
-  TicketViews(TicketRepository tickets, Conversation conversation, Suggestions suggestions, TicketSla sla) {
+  TicketViews(TicketRepository tickets, Conversation conversation, Suggestions suggestions, TicketSla sla,
+      PriorityHistory priorityHistory) {
     this.tickets = tickets;
     this.conversation = conversation;
     this.suggestions = suggestions;
     this.sla = sla;
+    this.priorityHistory = priorityHistory;
   }
 
   @Transactional(readOnly = true)
@@ -28,17 +31,18 @@ public class TicketViews {
 
   TicketView view(Ticket t) {
     List<TicketView.Suggestion> suggested = t.status() == TicketStatus.DEFLECTED ? suggestions.of(t.id()) : List.of();
-    return view(t, sla.of(t.id(), true), suggested, conversation.of(t.id()));
+    return view(t, sla.of(t.id(), true), suggested, conversation.of(t.id()), priorityHistory.of(t.id()));
   }
 
-  /** Listings leave out the conversation, suggestions and SLA events; GET /api/tickets/{id} has them. */
+  /** Listings leave out the conversation, suggestions, SLA events and priority changes; GET /api/tickets/{id} has them. */
   TicketView summary(Ticket t) {
-    return view(t, sla.of(t.id(), false), List.of(), List.of());
+    return view(t, sla.of(t.id(), false), List.of(), List.of(), List.of());
   }
 
-  private static TicketView view(Ticket t, TicketView.Sla sla, List<TicketView.Suggestion> suggested, List<Message> messages) {
+  private static TicketView view(Ticket t, TicketView.Sla sla, List<TicketView.Suggestion> suggested, List<Message> messages,
+      List<TicketView.PriorityChange> priorityChanges) {
     return new TicketView(t.id(), t.accountId(), t.requesterEmail(), t.category(), t.impact(), t.workaround(), t.subject(),
         t.description(), t.status(), t.priority(), t.requestedChannel(), t.channel(), t.channelReason(), t.queue(),
-        t.createdAt(), t.escalationLevel(), sla, suggested, messages);
+        t.createdAt(), t.escalationLevel(), sla, suggested, messages, priorityChanges);
   }
 }
