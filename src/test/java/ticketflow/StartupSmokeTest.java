@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Base64;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +25,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The engine as the README runs it (file H2, webapps, engine REST, API), started twice on the same data:
  * the second start finds the open ticket and its task and deploys nothing new.
  */
+@Tag("server")
 @ExtendWith(OutputCaptureExtension.class)
 class StartupSmokeTest {
 

@@ -38,11 +38,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import ticketflow.TicketApi;
+import ticketflow.TicketflowServerTest;
 
 /**
  * Agents change a ticket only through its rules, over a real server: a completion carrying more than its task's answer,
@@ -51,10 +49,7 @@ import ticketflow.TicketApi;
  * the ticket's own queue. Tried by a web agent on a breached ticket of its queue and on one of another queue, and by
  * the intake client.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"demo", "test"})
-// Engine REST and the webapps find the engine in Camunda's static registry, where the context started last wins.
-@DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_CLASS)
+@TicketflowServerTest
 class AgentWritesTest {
 
   static final String ENGINE_REST = "/engine-rest/task/";

@@ -24,18 +24,15 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.mock.web.DelegatingServletInputStream;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.context.ActiveProfiles;
 import ticketflow.TicketApi;
+import ticketflow.TicketflowServerTest;
 
 /** An engine REST client completing an agent task without what the rules need hears why, with a 400, not a 500. */
-// Its own context (a property nobody else sets): engine REST serves the engine of the context started last.
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ticketflow.limits.requests-per-minute=6001")
-@ActiveProfiles({"demo", "test"})
+@TicketflowServerTest
 class CompletionGuardTest {
 
   @LocalServerPort int port;

@@ -32,11 +32,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
+import ticketflow.TicketflowServerTest;
 
 /**
  * Hostile input against a real HTTP server (Tomcat on a random port), sent as raw bytes so that malformed things
@@ -50,16 +48,13 @@ import org.springframework.test.context.ActiveProfiles;
  * whitespace-only values, refuses spaces in paths and always frames a body) go over a plain socket instead, marked
  * {@code raw}.
  *
- * <p>Its own application context (a property no other test sets), closed afterwards: the hundred-odd tickets it leaves in
- * the support-web queue stay out of other tests' Tasklist views and counts.
+ * <p>The hundred-odd tickets it leaves in the support-web queue stay in the shared context: other tests count relative
+ * to what was there before them, and its own checks compare with the ticket count before each request.
  *
  * <p>The {@code bug…} and {@code finding…} methods below keep, each with its own table and the answer due, inputs the
  * code once answered wrongly; none is {@code @Disabled}: they run with the rest and guard against the bug's return.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "ticketflow.test.context=hostile-input")
-@ActiveProfiles({"demo", "test"})
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@TicketflowServerTest
 class HostileInputTest {
 
   private static final String PORTAL = "portal";

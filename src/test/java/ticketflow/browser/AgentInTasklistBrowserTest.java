@@ -4,21 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -26,36 +16,27 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
+import ticketflow.TestMailbox;
 import ticketflow.TicketApi;
+import ticketflow.TicketflowServerTest;
 
-/** An agent's day in a real browser: Tasklist queue, claim, the ticket in the form, reply, complete. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"demo", "test"})
+/**
+ * An agent's day in a real browser: Tasklist queue, claim, the ticket in the form, reply, complete. The customer's
+ * mail arrives in the {@link TestMailbox}.
+ *
+ * <p>Its tickets are urgent (P1, first response due within the hour): Tasklist lists a queue's most urgent tickets
+ * first, one page at a time, so they head the queue whatever older tickets other tests of the shared context left.
+ */
+@TicketflowServerTest
+@Tag("browser")
 class AgentInTasklistBrowserTest {
-
-  /** The customer's mailbox: an SMTP server on a free port that ticketflow's outbox delivers to. */
-  static final GreenMail mailbox = new GreenMail(new ServerSetup(freePort(), "localhost", ServerSetup.PROTOCOL_SMTP));
-
-  @DynamicPropertySource
-  static void mail(DynamicPropertyRegistry registry) {
-    mailbox.start();
-    registry.add("spring.mail.host", () -> "localhost");
-    registry.add("spring.mail.port", () -> mailbox.getSmtp().getPort());
-    registry.add("ticketflow.mail.poll", () -> "PT0.2S");
-  }
-
-  @AfterAll
-  static void closeMailbox() {
-    mailbox.stop();
-  }
 
   @LocalServerPort int port;
   @Autowired ObjectMapper json;
@@ -68,7 +49,8 @@ class AgentInTasklistBrowserTest {
 
   @Test
   void anAgentClaimsTheirQueuesTicketSeesItInTheFormRepliesAndCompletes() throws Exception {
-    String id = submit(TicketApi.ticket("subject", "Recording does not start", "description", "The record button is greyed out."));
+    String id = submit(TicketApi.ticket("impact", "SERVICE_DOWN", "subject", "Recording does not start",
+        "description", "The record button is greyed out."));
 
     try (Browser browser = Browser.open("agent-works-a-ticket")) {
       browser.logIntoCamunda(base(), "tasklist", "web.agent", "demo");
@@ -106,15 +88,15 @@ class AgentInTasklistBrowserTest {
     assertThat(view.at("/messages/0/body").asText()).isEqualTo("Please update to 6.3, which fixes recording.");
 
     // The customer hears of it by e-mail, once.
-    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> mailsAbout(id).size() == 1);
-    MimeMessage mail = mailsAbout(id).get(0);
+    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> TestMailbox.mailsAbout(id).size() == 1);
+    MimeMessage mail = TestMailbox.mailsAbout(id).get(0);
     assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly("owner@acme-pro.example");
     assertThat(GreenMailUtil.getBody(mail)).contains("Please update to 6.3, which fixes recording.");
   }
 
   @Test
   void anAgentOfAnotherQueueDoesNotSeeTheTask() throws Exception {
-    String id = submit(TicketApi.ticket("subject", "Only for the web queue"));
+    String id = submit(TicketApi.ticket("impact", "SERVICE_DOWN", "subject", "Only for the web queue"));
     try (Browser browser = Browser.open("other-queue-sees-nothing")) {
       browser.logIntoCamunda(base(), "tasklist", "chat.agent", "demo");
       browser.click(Browser.text("My queues"));
@@ -128,7 +110,8 @@ class AgentInTasklistBrowserTest {
   @Test
   void markupInATicketIsShownAsTextNeverRun() throws Exception {
     String markup = "<img src=x onerror=\"document.title='pwned'\"><script>document.title='pwned'</script>";
-    String id = submit(TicketApi.ticket("subject", markup, "description", "'; DROP TABLE tf_ticket; -- " + markup));
+    String id = submit(TicketApi.ticket("impact", "SERVICE_DOWN", "subject", markup,
+        "description", "'; DROP TABLE tf_ticket; -- " + markup));
     try (Browser browser = Browser.open("markup-is-text")) {
       browser.logIntoCamunda(base(), "tasklist", "web.agent", "demo");
       browser.click(Browser.text("My queues"));
@@ -146,25 +129,6 @@ class AgentInTasklistBrowserTest {
       } catch (NoAlertPresentException expected) {
         // nothing ran
       }
-    }
-  }
-
-  private static List<MimeMessage> mailsAbout(String ticketId) {
-    return Arrays.stream(mailbox.getReceivedMessages()).filter(m -> {
-      try {
-        String[] header = m.getHeader("X-Ticketflow-Ticket");
-        return header != null && ticketId.equals(header[0]);
-      } catch (MessagingException e) {
-        return false;
-      }
-    }).toList();
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
     }
   }
 

@@ -20,14 +20,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import ticketflow.EmbeddedPostgresDatabase;
+import ticketflow.SeparateJvmTest;
 
 /**
  * Several engine nodes on one PostgreSQL database, Camunda's clustering model: timers spread across the nodes, each
  * fires exactly once, and a node killed with SIGKILL loses nothing once its job locks expire. Figures are printed
  * and kept in target/cluster/results.txt.
  */
+@Tag("postgres")
+@SeparateJvmTest
 class ClusterOnPostgresTest {
 
   /** A killed node's job locks expire after this; the survivor then runs its jobs. */

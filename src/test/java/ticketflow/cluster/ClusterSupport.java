@@ -1,7 +1,6 @@
 package ticketflow.cluster;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
+import ticketflow.FreePorts;
 
 /** What the cluster tests do over HTTP, as the portal and the administrator would. */
 final class ClusterSupport {
@@ -24,10 +24,9 @@ final class ClusterSupport {
   private ClusterSupport() {
   }
 
+  /** Outside the ephemeral range: nothing running beside the test takes it while the node starts (FreePorts). */
   static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
+    return FreePorts.belowEphemeralRange();
   }
 
   /** Submits a ticket as the portal; answers its id, or null when it was not acknowledged with 201. */

@@ -23,12 +23,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import ticketflow.SeparateJvmTest;
 
 /**
  * The embedded default, killed with SIGKILL in the middle of a stream of submissions and started again on the same
  * data: every ticket acknowledged with 201 is there with its process instance, and no instance lacks its ticket.
  */
+@SeparateJvmTest
 class CrashOnH2Test {
 
   @Test
@@ -51,7 +54,8 @@ class CrashOnH2Test {
         }
       });
     }
-    Thread.sleep(6_000);
+    // At least six seconds into the stream, and well under way: a loaded machine takes longer to get there.
+    Awaitility.await().pollDelay(Duration.ofSeconds(6)).atMost(Duration.ofMinutes(3)).until(() -> acknowledged.size() >= 50);
     int sentBeforeKill = sent.get();
     first.kill();
     Thread.sleep(1_000);

@@ -25,14 +25,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import ticketflow.EmbeddedPostgresDatabase;
+import ticketflow.SeparateJvmTest;
 
 /**
  * A rolling restart as an operator does it: each node in turn is stopped with SIGTERM and started again while the
  * portal keeps submitting, retrying a refused or cut request with the same idempotency key on the other node. Every
  * acknowledged ticket is there once, and nothing else is.
  */
+@SeparateJvmTest
+@Tag("postgres")
 class RollingRestartOnPostgresTest {
 
   private static final int CLIENTS = 4;

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -39,6 +40,7 @@ import ticketflow.TicketflowApplication;
  * profile's own settings (10 s), not the 30 s EmbeddedPostgresDatabase gives the other tests' contexts.
  */
 @ExtendWith(OutputCaptureExtension.class)
+@Tag("postgres")
 class StartupWaitsForLocksOnPostgresTest {
 
   /** ClusterStartupLock's key. */

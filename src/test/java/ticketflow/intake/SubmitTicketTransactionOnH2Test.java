@@ -1,12 +1,8 @@
 package ticketflow.intake;
 
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
+import ticketflow.TicketflowTest;
 
 /** {@link SubmitTicketTransactionTest} on an in-memory H2. */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles({"demo", "test"})
+@TicketflowTest
 class SubmitTicketTransactionOnH2Test extends SubmitTicketTransactionTest {
 }

@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,44 +30,29 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import ticketflow.TestMailbox;
 import ticketflow.TicketApi;
-import ticketflow.TicketflowTest;
+import ticketflow.TicketflowServerTest;
 
 /**
- * Mail over SMTP (GreenMail on a free port): the customer hears of replies, proposals and the closing, staff of SLA
+ * Mail over SMTP (the {@link TestMailbox}): the customer hears of replies, proposals and the closing, staff of SLA
  * trouble; nothing leaves before its transaction commits, and every mail arrives exactly once, across an SMTP outage
  * and with several senders racing.
  */
-@TicketflowTest
+@TicketflowServerTest
 class MailDeliveryTest {
 
-  static final int PORT = freePort();
   static final String CUSTOMER = "owner@acme-pro.example";
   /** Monday 2026-11-30 10:00 in Los Angeles: inside business hours. */
   static final Instant MONDAY_MORNING = Instant.parse("2026-11-30T18:00:00Z");
-
-  static volatile GreenMail smtp;
-
-  @DynamicPropertySource
-  static void mail(DynamicPropertyRegistry registry) {
-    registry.add("spring.mail.host", () -> "localhost");
-    registry.add("spring.mail.port", () -> PORT);
-    registry.add("ticketflow.mail.poll", () -> "PT0.1S");
-    registry.add("ticketflow.mail.retry-initial", () -> "PT0.2S");
-    registry.add("ticketflow.mail.retry-max", () -> "PT1S");
-  }
 
   @Autowired MockMvc mvc;
   @Autowired ObjectMapper json;
@@ -84,16 +66,6 @@ class MailDeliveryTest {
 
   TicketApi api;
 
-  @BeforeAll
-  static void startSmtp() {
-    smtp = smtpServer();
-  }
-
-  @AfterAll
-  static void stopSmtp() {
-    smtp.stop();
-  }
-
   @BeforeEach
   void setUp() {
     api = new TicketApi(mvc, json, tasks);
@@ -102,9 +74,7 @@ class MailDeliveryTest {
   @AfterEach
   void cleanUp() {
     ClockUtil.reset();
-    if (!smtp.isRunning()) {
-      smtp = smtpServer();
-    }
+    TestMailbox.server();
   }
 
   @Test
@@ -194,7 +164,7 @@ class MailDeliveryTest {
 
   @Test
   void withSmtpDownDuringThreeTicketsRepliesEachMailArrivesExactlyOnceWhenItIsBack() throws Exception {
-    smtp.stop();
+    TestMailbox.stop();
     List<String> customers = List.of("owner@acme-pro.example", "admin@acme-pro.example", "licensed@acme-pro.example");
     List<String> ids = new ArrayList<>();
     for (String customer : customers) {
@@ -211,7 +181,7 @@ class MailDeliveryTest {
       assertThat(row.sentAt()).isNull();
     }));
 
-    smtp = smtpServer();
+    TestMailbox.server();
     await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(ids).allSatisfy(id -> assertThat(received(id)).hasSize(1)));
     for (int i = 0; i < ids.size(); i++) {
       MimeMessage mail = received(ids.get(i)).get(0);
@@ -297,7 +267,7 @@ class MailDeliveryTest {
   }
 
   private static List<MimeMessage> received(String ticketId) {
-    return Arrays.stream(smtp.getReceivedMessages()).filter(m -> ticketId.equals(header(m, "X-Ticketflow-Ticket"))).toList();
+    return TestMailbox.mailsAbout(ticketId);
   }
 
   private static List<MimeMessage> ofKind(String ticketId, String kind) {
@@ -367,20 +337,4 @@ class MailDeliveryTest {
   private static String unique(String prefix) {
     return prefix + "." + java.util.UUID.randomUUID().toString().substring(0, 8);
   }
-
-  private static GreenMail smtpServer() {
-    GreenMail server = new GreenMail(new ServerSetup(PORT, "localhost", ServerSetup.PROTOCOL_SMTP));
-    server.start();
-    return server;
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      socket.setReuseAddress(true);
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
 }

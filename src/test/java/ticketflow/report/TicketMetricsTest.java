@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -17,21 +19,19 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import ticketflow.ApiClient;
 import ticketflow.TicketApi;
 import ticketflow.TicketflowTest;
 
-/** ticketflow's metrics at /actuator/prometheus, behind login, over the seeded tickets plus a deflected one. */
+/**
+ * ticketflow's metrics at /actuator/prometheus, behind login, over the seeded tickets plus a deflected one. The
+ * context is shared: every figure is what the seed added to the scrape before it.
+ */
 @TicketflowTest
-@AutoConfigureObservability
-// A quick refresh for the scheduled gauge count; this class has its own context already.
-@TestPropertySource(properties = {"ticketflow.test.context=metrics", "ticketflow.metrics.open-tickets-refresh=PT0.2S"})
 class TicketMetricsTest {
 
   @Autowired MockMvc mvc;
@@ -72,29 +72,49 @@ class TicketMetricsTest {
   @Test
   void theTicketsShowInThePrometheusScrape() throws Exception {
     TicketApi api = new TicketApi(mvc, json, tasks);
-    SlaSeed.plant(api, runtime, management, Instant.parse("2031-06-03T12:00:00Z"));
+    ApiClient client = new ApiClient(mvc, json);
+    metrics.refreshOpenTickets();
+    Map<String, Double> before = scrape(client);
+    // Tuesday 2030-06-04, a day of its own: the seed's tickets are not in any other test's time window.
+    SlaSeed.plant(api, runtime, management, Instant.parse("2030-06-04T12:00:00Z"));
     api.submit(TicketApi.ticket("accountId", "acme-free", "requesterEmail", "owner@acme-free.example", "channel", "PHONE",
         "subject", "Nobody hears my microphone", "description", "Audio is muted for others"));
     metrics.refreshOpenTickets();
 
-    ApiClient client = new ApiClient(mvc, json);
-    MvcResult scrape = client.call(get("/actuator/prometheus"), "manager", null);
-    assertThat(scrape.getResponse().getStatus()).isEqualTo(200);
-    String text = scrape.getResponse().getContentAsString();
-    assertThat(text)
-        .contains("ticketflow_tickets_opened_total{channel=\"CHAT\",plan=\"PRO\",priority=\"P1\"} 3.0")
-        .contains("ticketflow_tickets_deflected_total{channel=\"CHATBOT\",plan=\"FREE\"} 1.0")
-        .contains("ticketflow_sla_at_risk_total{commitment=\"FIRST_RESPONSE\"} 1.0")
-        .contains("ticketflow_sla_breached_total{commitment=\"FIRST_RESPONSE\"} 1.0")
-        .contains("ticketflow_first_response_time_seconds_count{priority=\"P1\"} 1")
-        .contains("ticketflow_first_response_time_seconds_bucket{priority=\"P1\",le=\"1800.0\"} 1")
-        .contains("ticketflow_first_response_time_seconds_bucket{priority=\"P1\",le=\"900.0\"} 0")
-        .contains("ticketflow_tickets_open{queue=\"support-chat\"} 3.0")
-        .contains("ticketflow_tickets_open{queue=\"support-web\"} 0.0");
+    Map<String, Double> after = scrape(client);
+    assertThat(grown(before, after, "ticketflow_tickets_opened_total{channel=\"CHAT\",plan=\"PRO\",priority=\"P1\"}")).isEqualTo(3);
+    assertThat(grown(before, after, "ticketflow_tickets_deflected_total{channel=\"CHATBOT\",plan=\"FREE\"}")).isEqualTo(1);
+    assertThat(grown(before, after, "ticketflow_sla_at_risk_total{commitment=\"FIRST_RESPONSE\"}")).isEqualTo(1);
+    assertThat(grown(before, after, "ticketflow_sla_breached_total{commitment=\"FIRST_RESPONSE\"}")).isEqualTo(1);
+    assertThat(grown(before, after, "ticketflow_first_response_time_seconds_count{priority=\"P1\"}")).isEqualTo(1);
+    assertThat(grown(before, after, "ticketflow_first_response_time_seconds_bucket{priority=\"P1\",le=\"1800.0\"}")).isEqualTo(1);
+    assertThat(grown(before, after, "ticketflow_first_response_time_seconds_bucket{priority=\"P1\",le=\"900.0\"}")).isEqualTo(0);
+    assertThat(grown(before, after, "ticketflow_tickets_open{queue=\"support-chat\"}")).isEqualTo(3);
+    assertThat(grown(before, after, "ticketflow_tickets_open{queue=\"support-web\"}")).isEqualTo(0);
     assertThat(client.call(get("/actuator/prometheus"), "admin", null).getResponse().getStatus()).isEqualTo(200);
     client.problem(client.call(get("/actuator/prometheus"), null, null), 401);
     client.problem(client.call(get("/actuator/prometheus"), "lead", null), 403);
     client.problem(client.call(get("/actuator/prometheus"), "web.agent", null), 403);
     client.problem(client.call(get("/actuator/metrics"), "manager", null), 403);
+  }
+
+  /** The manager's scrape: each sample's value by its name and labels, as Prometheus shows them. */
+  private static Map<String, Double> scrape(ApiClient client) throws Exception {
+    MvcResult scrape = client.call(get("/actuator/prometheus"), "manager", null);
+    assertThat(scrape.getResponse().getStatus()).isEqualTo(200);
+    Map<String, Double> samples = new HashMap<>();
+    for (String line : scrape.getResponse().getContentAsString().split("\n")) {
+      if (!line.isBlank() && !line.startsWith("#")) {
+        int space = line.lastIndexOf(' ');
+        samples.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
+      }
+    }
+    return samples;
+  }
+
+  /** How much a sample grew between two scrapes; it must be in the second (a series not yet there counts from 0). */
+  private static double grown(Map<String, Double> before, Map<String, Double> after, String sample) {
+    assertThat(after).as("scraped samples").containsKey(sample);
+    return after.get(sample) - before.getOrDefault(sample, 0.0);
   }
 }

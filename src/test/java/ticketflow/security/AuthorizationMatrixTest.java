@@ -32,11 +32,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import ticketflow.TicketApi;
+import ticketflow.TicketflowServerTest;
 
 /**
  * Every role against every door, over a real HTTP server: ticketflow's /api and /actuator (Spring Security), engine
@@ -44,12 +42,7 @@ import ticketflow.TicketApi;
  * and CSRF filter), none of which MockMvc exercises as deployed. One row per role × operation: the status it must
  * get and, where the answer is a list, how many of the fixture's items it may see.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"demo", "test"})
-// Engine REST and the webapps look the engine up in Camunda's static registry by name ("default"), where the most
-// recently started context's engine wins: a cached context started before another one would send them to the other
-// context's database. A fresh context for this class makes its engine the registered one.
-@DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_CLASS)
+@TicketflowServerTest
 class AuthorizationMatrixTest {
 
   /**

@@ -9,15 +9,18 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
+import ticketflow.TicketflowServerTest;
 
-/** The safety valves, with limits small enough to reach: per-client rate, failed logins per address, body size. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+/**
+ * The safety valves, with limits small enough to reach: per-client rate, failed logins per address, body size. The
+ * limits make a context of its own; the shared one keeps production's.
+ */
+@TicketflowServerTest
+@TestPropertySource(properties = {
     "ticketflow.limits.requests-per-minute=5", "ticketflow.limits.failed-logins-per-minute=3",
     "ticketflow.limits.max-body-bytes=1024"})
-@ActiveProfiles({"demo", "test"})
 class RequestLimitsTest {
 
   @LocalServerPort int port;

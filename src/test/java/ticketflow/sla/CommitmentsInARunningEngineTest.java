@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import ticketflow.TicketApi;
@@ -32,6 +33,9 @@ import ticketflow.TicketApi;
 @SpringBootTest(properties = "camunda.bpm.job-execution.enabled=true")
 @AutoConfigureMockMvc
 @ActiveProfiles({"demo", "test"})
+// Closed afterwards: its job executor would go on firing the 71 tickets' timers, all at once when a later test moves
+// the engine clock (JVM-wide) years ahead, taking CPU from every test after it.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class CommitmentsInARunningEngineTest {
 
   @Autowired MockMvc mvc;

@@ -26,20 +26,16 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
+import ticketflow.TicketflowServerTest;
 
 /**
  * The escalation ladder belongs to the process designers: deployed over engine REST as Camunda Modeler does, a model
@@ -47,8 +43,7 @@ import org.springframework.test.context.ActiveProfiles;
  * step and a changed percent takes effect without a line of Java. Each test deploys the shipped files again after
  * itself, so later tests find the lifecycle as shipped.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"demo", "test"})
+@TicketflowServerTest
 class DesignerOwnsTheLadderTest {
 
   static final Instant MONDAY_MORNING = Instant.parse("2026-11-30T18:00:00Z");
@@ -57,20 +52,10 @@ class DesignerOwnsTheLadderTest {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @LocalServerPort int port;
-  @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtime;
   @Autowired ManagementService management;
   @Autowired RepositoryService repository;
   @Autowired ObjectMapper json;
-
-  /**
-   * Engine REST serves the engine registered last under "default"; in a test run other contexts register theirs too,
-   * so this one's is registered again before it is called over HTTP.
-   */
-  @BeforeEach
-  void engineRestServesThisContextsEngine() {
-    ProcessEngines.registerProcessEngine(engine);
-  }
 
   @AfterEach
   void shipTheOriginalsAgain() throws Exception {
