@@ -22,6 +22,9 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 @Retention(RetentionPolicy.RUNTIME)
 @Tag("cluster")
 @Execution(ExecutionMode.CONCURRENT)
-@ResourceLock("ticketflow.separate-jvm-nodes")
+@ResourceLock(SeparateJvmTest.NODES)
 public @interface SeparateJvmTest {
+
+  /** The lock these tests take; browser tests take it too, so no node starts beside a page under test. */
+  String NODES = "ticketflow.separate-jvm-nodes";
 }

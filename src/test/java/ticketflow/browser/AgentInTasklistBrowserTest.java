@@ -18,6 +18,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import ticketflow.SeparateJvmTest;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
@@ -36,6 +38,8 @@ import ticketflow.TicketflowServerTest;
  */
 @TicketflowServerTest
 @Tag("browser")
+// Not beside the tests that start node JVMs: a page waiting on a loaded two-core machine is what fails first.
+@ResourceLock(SeparateJvmTest.NODES)
 class AgentInTasklistBrowserTest {
 
   @LocalServerPort int port;

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import ticketflow.SeparateJvmTest;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.TimeoutException;
@@ -42,6 +44,8 @@ import ticketflow.report.SlaSeed;
  */
 @TicketflowServerTest
 @Tag("browser")
+// Not beside the tests that start node JVMs: a page waiting on a loaded two-core machine is what fails first.
+@ResourceLock(SeparateJvmTest.NODES)
 class SlaBoardBrowserTest {
 
   /** Tuesday 2032-03-02 12:00 UTC: no other test's tickets are created within 30 days of it. */
