@@ -39,7 +39,8 @@ import ticketflow.TicketflowServerTest;
 @TicketflowServerTest
 @Tag("browser")
 // Not beside the tests that start node JVMs: a page waiting on a loaded two-core machine is what fails first.
-@ResourceLock(SeparateJvmTest.NODES)
+@ResourceLock(SeparateJvmTest.LANE_A)
+@ResourceLock(SeparateJvmTest.LANE_B)
 class AgentInTasklistBrowserTest {
 
   @LocalServerPort int port;

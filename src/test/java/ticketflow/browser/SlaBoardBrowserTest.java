@@ -45,7 +45,8 @@ import ticketflow.report.SlaSeed;
 @TicketflowServerTest
 @Tag("browser")
 // Not beside the tests that start node JVMs: a page waiting on a loaded two-core machine is what fails first.
-@ResourceLock(SeparateJvmTest.NODES)
+@ResourceLock(SeparateJvmTest.LANE_A)
+@ResourceLock(SeparateJvmTest.LANE_B)
 class SlaBoardBrowserTest {
 
   /** Tuesday 2032-03-02 12:00 UTC: no other test's tickets are created within 30 days of it. */

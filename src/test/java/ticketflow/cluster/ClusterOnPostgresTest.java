@@ -22,6 +22,7 @@ import java.util.concurrent.Future;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import ticketflow.EmbeddedPostgresDatabase;
 import ticketflow.SeparateJvmTest;
 
@@ -32,6 +33,7 @@ import ticketflow.SeparateJvmTest;
  */
 @Tag("postgres")
 @SeparateJvmTest
+@ResourceLock(SeparateJvmTest.LANE_A)
 class ClusterOnPostgresTest {
 
   /** A killed node's job locks expire after this; the survivor then runs its jobs. */

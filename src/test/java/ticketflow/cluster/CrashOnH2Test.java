@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import ticketflow.SeparateJvmTest;
 
 /**
@@ -32,6 +33,7 @@ import ticketflow.SeparateJvmTest;
  * data: every ticket acknowledged with 201 is there with its process instance, and no instance lacks its ticket.
  */
 @SeparateJvmTest
+@ResourceLock(SeparateJvmTest.LANE_B)
 class CrashOnH2Test {
 
   @Test

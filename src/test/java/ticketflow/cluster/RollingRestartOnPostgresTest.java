@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import ticketflow.EmbeddedPostgresDatabase;
 import ticketflow.SeparateJvmTest;
 
@@ -36,6 +37,7 @@ import ticketflow.SeparateJvmTest;
  * acknowledged ticket is there once, and nothing else is.
  */
 @SeparateJvmTest
+@ResourceLock(SeparateJvmTest.LANE_B)
 @Tag("postgres")
 class RollingRestartOnPostgresTest {
 
