@@ -24,10 +24,6 @@ import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.api.parallel.ResourceLock;
-import ticketflow.SeparateJvmTest;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -45,9 +41,6 @@ import ticketflow.TicketflowApplication;
  */
 @ExtendWith(OutputCaptureExtension.class)
 @Tag("postgres")
-// Mostly waiting on locks, on a database and engine of its own: it runs in a node lane beside the in-JVM tests.
-@Execution(ExecutionMode.CONCURRENT)
-@ResourceLock(SeparateJvmTest.LANE_B)
 class StartupWaitsForLocksOnPostgresTest {
 
   /** ClusterStartupLock's key. */
@@ -143,9 +136,7 @@ class StartupWaitsForLocksOnPostgresTest {
   private static ConfigurableApplicationContext start(String url) {
     return new SpringApplicationBuilder(TicketflowApplication.class).profiles("postgres")
         .run("--server.port=0", "--TICKETFLOW_DB_URL=" + url, "--TICKETFLOW_DB_USER=postgres", "--TICKETFLOW_DB_PASSWORD=",
-            "--ticketflow.admin.password=startup-test-admin", "--camunda.bpm.job-execution.enabled=false",
-            // Its own engine name: running beside the in-JVM tests, it must not take over the registry's "default".
-            "--camunda.bpm.process-engine-name=startupLockTest");
+            "--ticketflow.admin.password=startup-test-admin", "--camunda.bpm.job-execution.enabled=false");
   }
 
   /** Waits for the condition; a node that started (or failed) meanwhile did not wait, which fails the test. */
