@@ -41,6 +41,8 @@ import ticketflow.TicketflowApplication;
  */
 @ExtendWith(OutputCaptureExtension.class)
 @Tag("postgres")
+// Mostly waiting, yet in the in-JVM thread: it reads the node's log through OutputCaptureExtension, which other
+// in-JVM tests use too (beside them it missed a line).
 class StartupWaitsForLocksOnPostgresTest {
 
   /** ClusterStartupLock's key. */
