@@ -44,6 +44,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import ticketflow.TicketApi;
+import ticketflow.WebappCookies;
 
 /**
  * Agents change a ticket only through its rules, over a real server: a completion carrying more than its task's answer,
@@ -346,32 +347,18 @@ class AgentWritesTest {
     Map<String, String> cookies = new LinkedHashMap<>();
     HttpResponse<String> page = http.send(HttpRequest.newBuilder(uri("/camunda/app/tasklist/default/")).GET().build(),
         HttpResponse.BodyHandlers.ofString());
-    keepCookies(page, cookies);
+    WebappCookies.keep(page, cookies);
     HttpResponse<String> login = http.send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/tasklist"))
         .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
-        .header("X-XSRF-TOKEN", cookies.get("XSRF-TOKEN")).header("Cookie", cookieHeader(cookies))
+        .header("X-XSRF-TOKEN", cookies.get("XSRF-TOKEN")).header("Cookie", WebappCookies.header(cookies))
         .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
             + "&password=" + URLEncoder.encode(password(user), StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
-    keepCookies(login, cookies);
+    WebappCookies.keep(login, cookies);
     // The login starts a new session (against session fixation), which gets its own token on its first read.
     HttpResponse<String> firstRead = http.send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default"))
-        .header("Accept", "application/json").header("Cookie", cookieHeader(cookies)).GET().build(), HttpResponse.BodyHandlers.ofString());
-    keepCookies(firstRead, cookies);
-    return Map.of("Cookie", cookieHeader(cookies), "X-XSRF-TOKEN", cookies.get("XSRF-TOKEN"));
-  }
-
-  private static void keepCookies(HttpResponse<String> answer, Map<String, String> cookies) {
-    answer.headers().allValues("Set-Cookie").forEach(c -> {
-      String pair = c.split(";", 2)[0];
-      int eq = pair.indexOf('=');
-      cookies.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
-    });
-  }
-
-  private static String cookieHeader(Map<String, String> cookies) {
-    StringBuilder header = new StringBuilder();
-    cookies.forEach((name, value) -> header.append(header.isEmpty() ? "" : "; ").append(name).append('=').append(value));
-    return header.toString();
+        .header("Accept", "application/json").header("Cookie", WebappCookies.header(cookies)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    WebappCookies.keep(firstRead, cookies);
+    return Map.of("Cookie", WebappCookies.header(cookies), "X-XSRF-TOKEN", cookies.get("XSRF-TOKEN"));
   }
 
   private static String password(String user) {

@@ -34,6 +34,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import ticketflow.TicketApi;
+import ticketflow.WebappCookies;
 import ticketflow.TicketflowServerTest;
 
 /**
@@ -382,17 +383,17 @@ class AuthorizationMatrixTest {
   private static Session session(Role role, String app) throws Exception {
     HttpResponse<String> page = send(HttpRequest.newBuilder(uri("/camunda/app/" + app + "/default/")).GET());
     Map<String, String> cookies = new LinkedHashMap<>();
-    keepCookies(page, cookies);
+    WebappCookies.keep(page, cookies);
     assertThat(cookies).as("cookies of the %s page", app).containsKey("XSRF-TOKEN");
     String form = role.user == null ? "" : "username=" + URLEncoder.encode(role.user, StandardCharsets.UTF_8)
         + "&password=" + URLEncoder.encode(role.password, StandardCharsets.UTF_8);
     HttpResponse<String> answer = send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/" + app))
         .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
-        .header("X-XSRF-TOKEN", cookies.get("XSRF-TOKEN")).header("Cookie", cookieHeader(cookies))
+        .header("X-XSRF-TOKEN", cookies.get("XSRF-TOKEN")).header("Cookie", WebappCookies.header(cookies))
         .POST(HttpRequest.BodyPublishers.ofString(form)));
     // Without the token Camunda answers 403 with "X-XSRF-TOKEN: Required"; a 403 here must be the login's own verdict.
     assertThat(answer.headers().firstValue("X-XSRF-TOKEN")).as("CSRF token refused on login to %s", app).isNotEqualTo(Optional.of("Required"));
-    keepCookies(answer, cookies);
+    WebappCookies.keep(answer, cookies);
     return new Session(answer, cookies);
   }
 
@@ -402,24 +403,10 @@ class AuthorizationMatrixTest {
    */
   private static HttpRequest.Builder tasklist(Role role, String path) throws Exception {
     Map<String, String> cookies = session(role, "tasklist").cookies();
-    keepCookies(send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default")).header("Accept", "application/json")
-        .header("Cookie", cookieHeader(cookies)).GET()), cookies);
+    WebappCookies.keep(send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default")).header("Accept", "application/json")
+        .header("Cookie", WebappCookies.header(cookies)).GET()), cookies);
     return HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-        .header("Cookie", cookieHeader(cookies)).header("X-XSRF-TOKEN", cookies.get("XSRF-TOKEN"));
-  }
-
-  private static void keepCookies(HttpResponse<String> answer, Map<String, String> cookies) {
-    answer.headers().allValues("Set-Cookie").forEach(c -> {
-      String pair = c.split(";", 2)[0];
-      int eq = pair.indexOf('=');
-      cookies.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
-    });
-  }
-
-  private static String cookieHeader(Map<String, String> cookies) {
-    StringBuilder cookie = new StringBuilder();
-    cookies.forEach((name, value) -> cookie.append(cookie.isEmpty() ? "" : "; ").append(name).append('=').append(value));
-    return cookie.toString();
+        .header("Cookie", WebappCookies.header(cookies)).header("X-XSRF-TOKEN", cookies.get("XSRF-TOKEN"));
   }
 
   private static HttpRequest.BodyPublisher jsonBody(Object body) throws Exception {
