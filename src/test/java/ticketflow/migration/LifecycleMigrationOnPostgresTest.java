@@ -1,0 +1,8 @@
+package ticketflow.migration;
+
+import ticketflow.TicketflowPostgresTest;
+
+/** {@link LifecycleMigrationTest} on PostgreSQL. */
+@TicketflowPostgresTest
+class LifecycleMigrationOnPostgresTest extends LifecycleMigrationTest {
+}
