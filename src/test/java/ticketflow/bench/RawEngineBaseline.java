@@ -75,6 +75,47 @@ final class RawEngineBaseline {
     });
   }
 
+  /**
+   * The raw engine migrating {@code instances} instances of the baseline process, each waiting in its task with its
+   * timer, to a second version as a batch on its job executor: the least a migration of that many tickets costs.
+   */
+  static java.util.Map<String, Object> migration(Database database, String historyLevel, int instances) throws InterruptedException {
+    StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
+    configuration.setJdbcUrl(database.url("raw-migration"));
+    configuration.setJdbcUsername(database.user());
+    configuration.setJdbcPassword(database.password());
+    configuration.setJdbcDriver(database.driver());
+    configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
+    configuration.setHistory(historyLevel);
+    configuration.setJobExecutorActivate(true);
+    configuration.setProcessEngineName("raw-migration");
+    ProcessEngine engine = configuration.buildProcessEngine();
+    try {
+      String v1 = engine.getRepositoryService().createDeployment().addModelInstance("raw-baseline.bpmn", model()).deployWithResult()
+          .getDeployedProcessDefinitions().get(0).getId();
+      for (int i = 0; i < instances; i++) {
+        engine.getRuntimeService().startProcessInstanceByKey(KEY, "MIG-" + i);
+      }
+      BpmnModelInstance next = model();
+      next.getModelElementById("work").setAttributeValue("name", "Work it");
+      String v2 = engine.getRepositoryService().createDeployment().addModelInstance("raw-baseline.bpmn", next).deployWithResult()
+          .getDeployedProcessDefinitions().get(0).getId();
+      long started = System.nanoTime();
+      var plan = engine.getRuntimeService().createMigrationPlan(v1, v2).mapEqualActivities().build();
+      engine.getRuntimeService().newMigration(plan)
+          .processInstanceQuery(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionId(v1)).executeAsync();
+      // Done when no instance is left on the first version (the batch itself is removed up to a monitor poll later).
+      while (engine.getRuntimeService().createProcessInstanceQuery().processDefinitionId(v1).count() > 0) {
+        Thread.sleep(100);
+      }
+      double seconds = (System.nanoTime() - started) / 1e9;
+      long moved = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionId(v2).count();
+      return java.util.Map.of("instances", instances, "moved", moved, "migrationSeconds", Math.round(seconds * 10) / 10.0);
+    } finally {
+      engine.close();
+    }
+  }
+
   record Figures(String historyLevel, int threads, long warmUpStarts, double startsPerSecond, Latencies latencies,
       double lifecyclesPerSecond) {
   }

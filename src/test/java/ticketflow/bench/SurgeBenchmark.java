@@ -127,6 +127,11 @@ public final class SurgeBenchmark {
   }
 
   private Node launch() throws Exception {
+    return launch(settings, database, work);
+  }
+
+  /** The packaged jar started as an operator would, on the benchmark's database, in {@code work/node}. */
+  static Node launch(Settings settings, Database database, Path work) throws Exception {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx" + settings.heap()));
     if (settings.jfr()) {
@@ -237,7 +242,7 @@ public final class SurgeBenchmark {
     System.out.println("[bench " + Instant.now().toString().substring(11, 19) + "] " + line);
   }
 
-  private static void deleteRecursively(Path path) throws IOException {
+  static void deleteRecursively(Path path) throws IOException {
     if (Files.exists(path)) {
       try (Stream<Path> all = Files.walk(path)) {
         for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {

@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.nio.charset.StandardCharsets;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -45,6 +47,7 @@ abstract class LifecycleMigrationTest {
   @Autowired TaskService tasks;
   @Autowired ManagementService management;
   @Autowired HistoryService history;
+  @Autowired FormService forms;
 
   TicketApi tickets;
   ApiClient api;
@@ -79,7 +82,8 @@ abstract class LifecycleMigrationTest {
         .allMatch(due -> due.toInstant().getEpochSecond() > 250_000_000_000L);
 
     BpmnModelInstance renamed = LifecycleVariants.renamed();
-    ProcessDefinition to = LifecycleVariants.deploy(repository, "renamed", renamed);
+    ProcessDefinition to = LifecycleVariants.deploy(repository, "renamed", renamed,
+        Map.of("\"components\": [", "\"components\": [{\"id\": \"versionNote\", \"type\": \"text\", \"text\": \"Version 2 form\"},"));
 
     JsonNode preview = migrate(Map.of("fromVersion", from.getVersion()));
     assertThat(preview.get("toVersion").asInt()).isEqualTo(to.getVersion());
@@ -107,6 +111,8 @@ abstract class LifecycleMigrationTest {
     assertThat(tasks.getIdentityLinksForTask(moved.getId())).extracting(link -> link.getGroupId())
         .contains("support-web", "support-leads");
     assertThat(tasks.getVariableLocal(moved.getId(), "ticketId")).isEqualTo(waiting.get("work ticket"));
+    assertThat(new String(forms.getDeployedTaskForm(moved.getId()).readAllBytes(), StandardCharsets.UTF_8))
+        .as("the new version's form").contains("Version 2 form");
     assertThat(tickets.task(waiting.get("first response"), AgentTask.FIRST_RESPONSE.key()).getName())
         .startsWith("Answer the customer · ");
     assertThat(versions().get(0).get("openTickets").asLong()).isGreaterThanOrEqualTo(5);

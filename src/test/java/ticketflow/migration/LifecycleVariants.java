@@ -74,11 +74,20 @@ final class LifecycleVariants {
 
   /** Deploys the model with the shipped forms; the version it became. */
   static ProcessDefinition deploy(RepositoryService repository, String name, BpmnModelInstance model) throws IOException {
+    return deploy(repository, name, model, Map.of());
+  }
+
+  /** Deploys the model with the shipped forms, each text replacement made in every form. */
+  static ProcessDefinition deploy(RepositoryService repository, String name, BpmnModelInstance model,
+      Map<String, String> formEdits) throws IOException {
     DeploymentBuilder deployment = repository.createDeployment().name(name)
         .addModelInstance(MODEL.getFileName().toString(), model);
     for (String form : FORMS) {
-      deployment.addInputStream(form, new ByteArrayInputStream(Files.readString(Path.of("forms", form))
-          .getBytes(StandardCharsets.UTF_8)));
+      String text = Files.readString(Path.of("forms", form));
+      for (Map.Entry<String, String> edit : formEdits.entrySet()) {
+        text = text.replace(edit.getKey(), edit.getValue());
+      }
+      deployment.addInputStream(form, new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
     }
     String deploymentId = deployment.deploy().getId();
     return repository.createProcessDefinitionQuery().deploymentId(deploymentId).singleResult();
