@@ -83,7 +83,7 @@ class CompletionGuardTest {
   void aChunkedBodyOverTheLimitIsNotReadWholeBeforeCamundaGetsItUnchanged() throws Exception {
     IdentityService identity = mock(IdentityService.class);
     when(identity.getCurrentAuthentication()).thenReturn(new Authentication("web.agent", List.of()));
-    CompletionGuard guard = new CompletionGuard(mock(TaskService.class), identity, json);
+    CompletionGuard guard = new CompletionGuard(mock(TaskService.class), identity, json, macro -> true);
     long length = 16L * 1024 * 1024;
     MadeUpBody body = new MadeUpBody(length);
     MockHttpServletRequest request = new MockHttpServletRequest("POST", "/engine-rest/task/t1/complete") {
