@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 import ticketflow.process.ModelContract.AgentTask;
 import ticketflow.process.ProcessVariables;
@@ -46,6 +47,12 @@ class AgentWorkListener implements TaskListener {
     String ticketId = task.getExecution().getProcessBusinessKey();
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
       task.setVariable(ProcessVariables.CONVERSATION, recordAgentWork.taskOpened(ticketId, task.getTaskDefinitionKey()));
+      task.setVariable(ProcessVariables.NOTES, recordAgentWork.notesFor(ticketId));
+      if (!AgentTask.INVESTIGATE_ISSUE.key().equals(task.getTaskDefinitionKey())) {
+        // The form's canned-reply select reads its choices from this JSON list (form-js valuesKey).
+        task.setVariableLocal(ProcessVariables.MACROS, Variables.objectValue(recordAgentWork.cannedReplyChoices())
+            .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
+      }
       // Copies on the task for the Tasklist columns: an agent may read their tasks, not the ticket's whole instance.
       for (String column : LIST_COLUMNS) {
         task.setVariableLocal(column, task.getVariable(column));
@@ -63,19 +70,22 @@ class AgentWorkListener implements TaskListener {
     }
     try {
       if (AgentTask.INVESTIGATE_ISSUE.key().equals(task.getTaskDefinitionKey())) {
-        recordAgentWork.engineeringDone(ticketId, task.getVariable(ProcessVariables.ENGINEERING_NOTES));
+        recordAgentWork.engineeringDone(ticketId, completedBy(task), task.getVariable(ProcessVariables.ENGINEERING_NOTES));
         return;
       }
       boolean firstResponse = AgentTask.FIRST_RESPONSE.key().equals(task.getTaskDefinitionKey());
       var work = recordAgentWork.agentDone(ticketId, completedBy(task), firstResponse,
           task.getVariable(ProcessVariables.ACTION), task.getVariable(ProcessVariables.REPLY),
-          task.getVariable(ProcessVariables.NEW_PRIORITY), task.getVariable(ProcessVariables.PRIORITY_REASON));
+          task.getVariable(ProcessVariables.MACRO), task.getVariable(ProcessVariables.NEW_PRIORITY),
+          task.getVariable(ProcessVariables.PRIORITY_REASON), task.getVariable(ProcessVariables.NOTE));
       work.newPriority().ifPresent(p -> task.setVariable(ProcessVariables.PRIORITY, p.name()));
       task.setVariable(ProcessVariables.ACTION, work.action().name());
       // The next task's form starts empty rather than with this task's answer.
       task.getExecution().removeVariable(ProcessVariables.REPLY);
       task.getExecution().removeVariable(ProcessVariables.NEW_PRIORITY);
       task.getExecution().removeVariable(ProcessVariables.PRIORITY_REASON);
+      task.getExecution().removeVariable(ProcessVariables.MACRO);
+      task.getExecution().removeVariable(ProcessVariables.NOTE);
     } catch (AgentWorkPolicy.InvalidWork invalid) {
       // A 400 in Tasklist and engine REST, with the reason, instead of a 500.
       throw new BadUserRequestException(invalid.getMessage());

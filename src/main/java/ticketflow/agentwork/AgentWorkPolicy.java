@@ -55,6 +55,20 @@ public final class AgentWorkPolicy {
     return new AgentWork(chosen, text, Optional.ofNullable(priority), reason);
   }
 
+  /** A picked canned reply that no longer exists: refused rather than sending nothing. */
+  public static InvalidWork unknownCannedReply(Object macro) {
+    return new InvalidWork(List.of("The canned reply '" + macro + "' does not exist (any more); pick another or write a reply."));
+  }
+
+  /** An internal note written with the completion: none, or at most as long as a note may be. */
+  public String checkNote(Object note, int maxLength) {
+    String text = blankToNull(note);
+    if (text != null && text.length() > maxLength) {
+      throw new InvalidWork(List.of("The internal note is longer than " + maxLength + " characters."));
+    }
+    return text;
+  }
+
   /** Engineering hands a ticket back with findings for the support agent. */
   public void checkFindings(Object notes) {
     if (blankToNull(notes) == null) {

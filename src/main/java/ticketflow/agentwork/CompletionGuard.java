@@ -18,12 +18,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.web.filter.OncePerRequestFilter;
+import ticketflow.note.Notes;
 import ticketflow.process.ModelContract.AgentTask;
 import ticketflow.process.ProcessVariables;
 
@@ -44,11 +46,13 @@ class CompletionGuard extends OncePerRequestFilter {
   private final TaskService tasks;
   private final IdentityService identity;
   private final ObjectMapper json;
+  private final Predicate<String> knownMacro;
 
-  CompletionGuard(TaskService tasks, IdentityService identity, ObjectMapper json) {
+  CompletionGuard(TaskService tasks, IdentityService identity, ObjectMapper json, Predicate<String> knownMacro) {
     this.tasks = tasks;
     this.identity = identity;
     this.json = json;
+    this.knownMacro = knownMacro;
   }
 
   @Override
@@ -107,14 +111,26 @@ class CompletionGuard extends OncePerRequestFilter {
         return null;
       }
       policy.check(agentTask.get() == AgentTask.FIRST_RESPONSE, variables.get(ProcessVariables.ACTION),
-          variables.get(ProcessVariables.REPLY), variables.get(ProcessVariables.NEW_PRIORITY),
-          variables.get(ProcessVariables.PRIORITY_REASON));
+          replyOrMacro(variables.get(ProcessVariables.REPLY), variables.get(ProcessVariables.MACRO)),
+          variables.get(ProcessVariables.NEW_PRIORITY), variables.get(ProcessVariables.PRIORITY_REASON));
+      policy.checkNote(variables.get(ProcessVariables.NOTE), Notes.MAX_BODY);
       return null;
     } catch (AgentWorkPolicy.InvalidWork refused) {
       return refused.getMessage();
     } catch (RuntimeException | IOException cannotJudge) {
       return null;
     }
+  }
+
+  /** A picked canned reply stands for the reply the agent did not write (it is rendered when the task completes). */
+  private Object replyOrMacro(Object reply, Object macro) {
+    if (reply != null && !reply.toString().isBlank() || macro == null || macro.toString().isBlank()) {
+      return reply;
+    }
+    if (!knownMacro.test(macro.toString().trim())) {
+      throw AgentWorkPolicy.unknownCannedReply(macro);
+    }
+    return macro;
   }
 
   /** The request again for engine REST: the bytes read here, then whatever the original stream still holds. */

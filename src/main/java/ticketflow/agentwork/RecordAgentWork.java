@@ -3,7 +3,12 @@ package ticketflow.agentwork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
+import ticketflow.macro.CannedReplies;
+import ticketflow.note.NoteSource;
+import ticketflow.note.Notes;
 import ticketflow.process.ModelContract.AgentTask;
 import ticketflow.sla.Commitments;
 import ticketflow.ticket.AgentReplied;
@@ -25,14 +30,18 @@ class RecordAgentWork {
   private final Conversation conversation;
   private final Commitments commitments;
   private final ChangePriority changePriority;
+  private final CannedReplies cannedReplies;
+  private final Notes notes;
   private final ApplicationEventPublisher events;
 
   RecordAgentWork(TicketRepository tickets, Conversation conversation, Commitments commitments, ChangePriority changePriority,
-      ApplicationEventPublisher events) {
+      CannedReplies cannedReplies, Notes notes, ApplicationEventPublisher events) {
     this.tickets = tickets;
     this.conversation = conversation;
     this.commitments = commitments;
     this.changePriority = changePriority;
+    this.cannedReplies = cannedReplies;
+    this.notes = notes;
     this.events = events;
   }
 
@@ -44,12 +53,38 @@ class RecordAgentWork {
     return conversation.asThread(ticketId);
   }
 
+  /** The ticket's internal notes for a task's form. */
+  String notesFor(String ticketId) {
+    return notes.asThread(ticketId);
+  }
+
+  /** The canned replies a task's form offers: [{label, value}]. */
+  List<Map<String, String>> cannedReplyChoices() {
+    return cannedReplies.formChoices();
+  }
+
+  /**
+   * What the agent sends: their own reply when they wrote one, else the canned reply they picked, rendered for the
+   * ticket; a macro that no longer exists is refused rather than sending nothing.
+   */
+  Object replyOrMacro(String ticketId, String by, Object reply, Object macro) {
+    if (reply != null && !reply.toString().isBlank() || macro == null || macro.toString().isBlank()) {
+      return reply;
+    }
+    return cannedReplies.render(ticketId, macro.toString().trim(), by).orElseThrow(() -> AgentWorkPolicy.unknownCannedReply(macro));
+  }
+
   AgentWorkPolicy.AgentWork agentDone(String ticketId, String by, boolean firstResponse, Object action, Object reply,
-      Object newPriority, Object priorityReason) {
-    AgentWorkPolicy.AgentWork work = policy.check(firstResponse, action, reply, newPriority, priorityReason);
+      Object macro, Object newPriority, Object priorityReason, Object note) {
+    AgentWorkPolicy.AgentWork work = policy.check(firstResponse, action, replyOrMacro(ticketId, by, reply, macro), newPriority,
+        priorityReason);
+    String noteText = policy.checkNote(note, Notes.MAX_BODY);
     Ticket ticket = tickets.findForUpdate(ticketId).orElseThrow();
+    if (noteText != null) {
+      notes.add(ticketId, by, NoteSource.FORM, noteText);
+    }
     if (work.reply() != null) {
-      conversation.add(ticketId, Author.AGENT, work.reply());
+      conversation.add(ticketId, Author.AGENT, work.reply(), by);
       if (firstResponse) {
         commitments.firstResponseSent(ticketId);
       } else {
@@ -68,8 +103,10 @@ class RecordAgentWork {
     return work;
   }
 
-  void engineeringDone(String ticketId, Object notes) {
-    policy.checkFindings(notes);
+  /** Engineering's findings become a note, kept after the next hand-off overwrites the form's findings field. */
+  void engineeringDone(String ticketId, String by, Object findings) {
+    policy.checkFindings(findings);
+    notes.add(ticketId, by, NoteSource.ENGINEERING_FINDINGS, policy.checkNote(findings, Notes.MAX_BODY));
     tickets.updateStatus(ticketId, TicketStatus.IN_PROGRESS);
   }
 

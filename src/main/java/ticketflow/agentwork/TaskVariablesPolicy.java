@@ -43,7 +43,9 @@ public final class TaskVariablesPolicy {
       entry(ProcessVariables.CONVERSATION, TICKET_TEXT),
       entry(ProcessVariables.PLAN, TICKET_TEXT),
       entry(ProcessVariables.CHANNEL, TICKET_TEXT),
-      entry(ProcessVariables.CATEGORY, TICKET_TEXT));
+      entry(ProcessVariables.CATEGORY, TICKET_TEXT),
+      entry(ProcessVariables.NOTES, "write a note with the note field, or at POST /api/tickets/{id}/notes"),
+      entry(ProcessVariables.MACROS, "administrators keep the canned replies at PUT /api/macros/{macroId}"));
 
   /** A completion carrying variables its task does not take; the message names each one. */
   public static final class UndeclaredVariables extends RuntimeException {

@@ -69,11 +69,11 @@ public final class ModelContract {
   /** The agent tasks' variable lists, apart so the enum constants can name them. */
   private static final class TaskVariables {
     static final List<String> AGENT_ANSWER = List.of(ProcessVariables.REPLY, ProcessVariables.ACTION,
-        ProcessVariables.NEW_PRIORITY, ProcessVariables.PRIORITY_REASON);
+        ProcessVariables.NEW_PRIORITY, ProcessVariables.PRIORITY_REASON, ProcessVariables.MACRO, ProcessVariables.NOTE);
     static final List<String> ENGINEERING_ANSWER = List.of(ProcessVariables.ENGINEERING_NOTES);
     static final List<String> TICKET_SHOWN = List.of(ProcessVariables.TICKET_ID, ProcessVariables.SUBJECT,
         ProcessVariables.DESCRIPTION, ProcessVariables.REQUESTER_EMAIL, ProcessVariables.PLAN, ProcessVariables.PRIORITY,
-        ProcessVariables.CHANNEL, ProcessVariables.CATEGORY, ProcessVariables.CONVERSATION);
+        ProcessVariables.CHANNEL, ProcessVariables.CATEGORY, ProcessVariables.CONVERSATION, ProcessVariables.NOTES);
     static final List<String> TICKET_AND_FINDINGS_SHOWN = Stream.concat(TICKET_SHOWN.stream(),
         Stream.of(ProcessVariables.ENGINEERING_NOTES)).toList();
 

@@ -30,6 +30,14 @@ public final class ProcessVariables {
   public static final String NEW_PRIORITY = "newPriority";
   public static final String PRIORITY_REASON = "priorityReason";
   public static final String ENGINEERING_NOTES = "engineeringNotes";
+  /** The canned reply an agent picks in a form (a macro id): sent, rendered, when they write no reply of their own. */
+  public static final String MACRO = "macro";
+  /** The canned replies a form offers (a select's valuesKey): [{label, value}] set on the task when it is created. */
+  public static final String MACROS = "macros";
+  /** An internal note an agent writes in a form: kept for colleagues, never sent to the customer. */
+  public static final String NOTE = "note";
+  /** The ticket's internal notes as a form shows them, newest first. */
+  public static final String NOTES = "notes";
   /** The commitments decision's row, handed from the business-rule task to OpenTicket. */
   public static final String COMMITMENT_TARGETS = "commitmentTargets";
   /** Candidate groups of the first task: the queue, plus the on-call queue where the policy adds it. */

@@ -1,6 +1,7 @@
 package ticketflow.process;
 
 import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -12,12 +13,13 @@ import ticketflow.process.ModelContract.Messages;
 @Component
 public class TicketProcess {
 
-
   private final RuntimeService runtime;
+  private final HistoryService history;
   private final LifecycleSettings settings;
 
-  TicketProcess(RuntimeService runtime, LifecycleSettings settings) {
+  TicketProcess(RuntimeService runtime, HistoryService history, LifecycleSettings settings) {
     this.runtime = runtime;
+    this.history = history;
     this.settings = settings;
   }
 
@@ -49,6 +51,12 @@ public class TicketProcess {
   public void setVariable(String ticketId, String name, Object value) {
     runtime.createProcessInstanceQuery().processDefinitionKey(ModelContract.PROCESS).processInstanceBusinessKey(ticketId).list()
         .forEach(instance -> runtime.setVariable(instance.getId(), name, value));
+  }
+
+  /** Whether the ticket ever had a task of this key (open or done; activity history keeps task instances). */
+  public boolean hadTask(String ticketId, String taskKey) {
+    return history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(ticketId).processDefinitionKey(ModelContract.PROCESS)
+        .taskDefinitionKey(taskKey).count() > 0;
   }
 
   public boolean isRunning(String ticketId) {

@@ -30,6 +30,11 @@ public record Caller(String id, Set<String> groups) {
     return isAdmin() || groups.contains(Groups.SUPPORT_LEADS) || groups.contains(Groups.SUPPORT_MANAGERS);
   }
 
+  /** Support staff: works in a queue, or reads every ticket. Intake clients and users in no such group are not. */
+  public boolean isStaff() {
+    return readsAllTickets() || !queues().isEmpty();
+  }
+
   /** The agent queues this caller works in. */
   public Set<String> queues() {
     return groups.stream().filter(Groups.AGENT_QUEUES::contains).collect(Collectors.toUnmodifiableSet());

@@ -79,6 +79,8 @@ class SecurityConfiguration {
             .requestMatchers("/api/reports/**").hasAnyAuthority(ADMIN, MANAGERS, LEADS)
             .requestMatchers("/api/accounts/**", "/api/knowledge-base/**", "/api/mail-outbox/**", "/api/lifecycle/**")
             .hasAuthority(ADMIN)
+            .requestMatchers(HttpMethod.PUT, "/api/macros/**").hasAuthority(ADMIN)
+            .requestMatchers(HttpMethod.DELETE, "/api/macros/**").hasAuthority(ADMIN)
             .requestMatchers(HttpMethod.POST, "/api/tickets", "/api/tickets/*/messages", "/api/tickets/*/feedback")
             .hasAnyAuthority(INTAKE, ADMIN)
             .anyRequest().authenticated())

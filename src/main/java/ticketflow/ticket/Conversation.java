@@ -22,10 +22,26 @@ public class Conversation {
   }
 
   public Message add(String ticketId, Author author, String body) {
+    return add(ticketId, author, body, null);
+  }
+
+  /** A message with who wrote it (the agent of a reply), which staff see in the ticket's timeline. */
+  public Message add(String ticketId, Author author, String body, String writtenBy) {
     Message message = new Message(author, body, clock.instant());
-    jdbc.update("insert into tf_message (ticket_id, author, body, created_at) values (?,?,?,?)",
-        ticketId, author.name(), body, TicketRepository.utc(message.at()));
+    jdbc.update("insert into tf_message (ticket_id, author, body, created_at, written_by) values (?,?,?,?,?)",
+        ticketId, author.name(), body, TicketRepository.utc(message.at()), writtenBy);
     return message;
+  }
+
+  /** A message and who wrote it, where known. */
+  public record Written(Message message, String by) {
+  }
+
+  /** The messages with their writers, oldest first: for staff only (the customer's view names no agent). */
+  public List<Written> withWriters(String ticketId) {
+    return jdbc.query("select author, body, created_at, written_by from tf_message where ticket_id = ? order by id",
+        (rs, row) -> new Written(new Message(Author.valueOf(rs.getString("author")), rs.getString("body"),
+            TicketRepository.instant(rs, "created_at")), rs.getString("written_by")), ticketId);
   }
 
   public List<Message> of(String ticketId) {

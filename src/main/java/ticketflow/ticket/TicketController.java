@@ -29,16 +29,19 @@ import ticketflow.security.Caller;
 @RequestMapping(path = "/api/tickets", produces = MediaType.APPLICATION_JSON_VALUE)
 class TicketController {
 
-  static final String ID = "TF-[0-9]{1,18}";
-  static final String ID_MESSAGE = "must be a ticket id like TF-1001";
+  static final String ID = TicketAccess.ID;
+  static final String ID_MESSAGE = TicketAccess.ID_MESSAGE;
 
   private final TicketRepository tickets;
+  private final TicketAccess access;
   private final TicketViews views;
   private final CustomerConversation customer;
   private final ChangePriority changePriority;
 
-  TicketController(TicketRepository tickets, TicketViews views, CustomerConversation customer, ChangePriority changePriority) {
+  TicketController(TicketRepository tickets, TicketAccess access, TicketViews views, CustomerConversation customer,
+      ChangePriority changePriority) {
     this.tickets = tickets;
+    this.access = access;
     this.views = views;
     this.customer = customer;
     this.changePriority = changePriority;
@@ -104,14 +107,7 @@ class TicketController {
 
   /** A ticket the caller may not see answers like one that does not exist. */
   private Ticket visible(String id, Caller caller) {
-    Ticket ticket = tickets.find(id).orElseThrow(() -> ApiException.notFound("Ticket", id));
-    boolean allowed = caller.readsAllTickets()
-        || (caller.isIntakeClient() && caller.id().equals(ticket.createdBy()))
-        || (ticket.queue() != null && caller.queues().contains(ticket.queue()));
-    if (!allowed) {
-      throw ApiException.notFound("Ticket", id);
-    }
-    return ticket;
+    return access.readable(id, caller);
   }
 
   record CustomerMessage(@NotBlank @Size(max = 20_000) String body) {

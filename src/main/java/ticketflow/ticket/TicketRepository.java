@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.incrementer.DataFieldMaxValueIncrementer;
 import org.springframework.jdbc.support.incrementer.H2SequenceMaxValueIncrementer;
@@ -25,9 +26,11 @@ public class TicketRepository {
 
   private final JdbcTemplate jdbc;
   private final DataFieldMaxValueIncrementer ids;
+  private final ApplicationEventPublisher events;
 
-  TicketRepository(JdbcTemplate jdbc, DataSource dataSource) {
+  TicketRepository(JdbcTemplate jdbc, DataSource dataSource, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
+    this.events = events;
     this.ids = isPostgres(dataSource)
         ? new PostgresSequenceMaxValueIncrementer(dataSource, "tf_ticket_seq")
         : new H2SequenceMaxValueIncrementer(dataSource, "tf_ticket_seq");
@@ -96,8 +99,11 @@ public class TicketRepository {
     jdbc.update("update tf_ticket set priority = ?, queue = ?, status = ? where id = ?", priority.name(), queue, status.name(), id);
   }
 
+  /** A change (not the same status again) is published as {@link TicketStatusChanged}, for the ticket's timeline. */
   public void updateStatus(String id, TicketStatus status) {
-    jdbc.update("update tf_ticket set status = ? where id = ?", status.name(), id);
+    if (jdbc.update("update tf_ticket set status = ? where id = ? and status <> ?", status.name(), id, status.name()) > 0) {
+      events.publishEvent(new TicketStatusChanged(id, status));
+    }
   }
 
   /** Escalation only climbs: a level below the current one changes nothing. */

@@ -25,16 +25,22 @@ public record TicketView(
     Sla sla,
     List<Suggestion> suggestions,
     List<Message> messages,
-    List<PriorityChange> priorityChanges) {
+    List<PriorityChange> priorityChanges,
+    List<Note> notes) {
 
   /** A change of priority at triage: staff see who made it and why; the customer's client does not. */
   public record PriorityChange(Priority from, Priority to, String reason, String by, Instant at) {
   }
 
-  /** The view an intake client gets: without staff's reasons for changing the priority. */
+  /** An internal note for colleagues, newest first in the view; {@code source} says where it was written. */
+  public record Note(String author, String body, String source, Instant at) {
+  }
+
+  /** The view an intake client gets: without staff's reasons for changing the priority, and without internal notes. */
   public TicketView forIntakeClient() {
     return new TicketView(id, accountId, requesterEmail, category, impact, workaround, subject, description, status, priority,
-        requestedChannel, channel, channelReason, queue, createdAt, escalationLevel, sla, suggestions, messages, List.of());
+        requestedChannel, channel, channelReason, queue, createdAt, escalationLevel, sla, suggestions, messages, List.of(),
+        List.of());
   }
 
   /** The response commitments and every SLA event with its time (staff and customer see the same facts). */

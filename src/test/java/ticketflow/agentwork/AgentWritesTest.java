@@ -180,7 +180,7 @@ class AgentWritesTest {
       if (caller == Caller.WEB_AGENT_OWN_QUEUE) {
         // The agent hears which variable, and what to do instead.
         assertThat(json.readTree(answer.body()).path("message").asText()).as("%s: %s", write, answer.body()).contains(write.named)
-            .containsAnyOf("Declared: reply, action, newPriority, priorityReason", "(reply, action, newPriority, priorityReason)");
+            .containsAnyOf("Declared: reply, action, newPriority, priorityReason", "(reply, action, newPriority, priorityReason, macro, note)");
       }
       assertThat(snapshot(id, task)).as("%s %s", caller, write).isEqualTo(before);
     }

@@ -62,6 +62,26 @@ class CompletionGuardTest {
   }
 
   @Test
+  void aCannedReplyStandsForTheReplyAndAnUnknownOneIsA400() throws Exception {
+    String macro = "guard-" + Long.toHexString(System.nanoTime());
+    HttpResponse<String> saved = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/macros/" + macro))
+        .header("Authorization", basic("admin", "test-admin-secret")).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString("{\"title\":\"Update\",\"body\":\"Please update, {{requester.email}}.\"}"))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(saved.statusCode()).as(saved.body()).isEqualTo(201);
+    String task = tasks.createTaskQuery().processInstanceBusinessKey(submit()).singleResult().getId();
+
+    HttpResponse<String> refused = complete("web.agent", task,
+        "{\"variables\":{\"action\":{\"value\":\"PROPOSE_SOLUTION\"},\"macro\":{\"value\":\"no-such-macro\"}}}");
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(json.readTree(refused.body()).get("message").asText()).contains("no-such-macro");
+
+    HttpResponse<String> done = complete("web.agent", task,
+        "{\"variables\":{\"action\":{\"value\":\"PROPOSE_SOLUTION\"},\"macro\":{\"value\":\"" + macro + "\"}}}");
+    assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
+  }
+
+  @Test
   void aChunkedBodyIsJudgedWhenSmallAndPassedOnWholeWhenLarge() throws Exception {
     String task = tasks.createTaskQuery().processInstanceBusinessKey(submit()).singleResult().getId();
 
@@ -83,7 +103,7 @@ class CompletionGuardTest {
   void aChunkedBodyOverTheLimitIsNotReadWholeBeforeCamundaGetsItUnchanged() throws Exception {
     IdentityService identity = mock(IdentityService.class);
     when(identity.getCurrentAuthentication()).thenReturn(new Authentication("web.agent", List.of()));
-    CompletionGuard guard = new CompletionGuard(mock(TaskService.class), identity, json);
+    CompletionGuard guard = new CompletionGuard(mock(TaskService.class), identity, json, macro -> true);
     long length = 16L * 1024 * 1024;
     MadeUpBody body = new MadeUpBody(length);
     MockHttpServletRequest request = new MockHttpServletRequest("POST", "/engine-rest/task/t1/complete") {
@@ -181,6 +201,10 @@ class CompletionGuardTest {
   }
 
   private static String basic(String user) {
-    return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+    return basic(user, "demo");
+  }
+
+  private static String basic(String user, String password) {
+    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 }

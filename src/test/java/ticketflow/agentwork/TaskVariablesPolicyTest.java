@@ -43,7 +43,7 @@ class TaskVariablesPolicyTest {
             + " with a reason at POST /api/tickets/TF-1001/priority."
             + " Variable 'escalationLevel' cannot be set when completing First response; due dates and escalation follow the"
             + " ticket's commitments."
-            + " Declared: reply, action, newPriority, priorityReason.");
+            + " Declared: reply, action, newPriority, priorityReason, macro, note.");
   }
 
   @Test
@@ -78,7 +78,7 @@ class TaskVariablesPolicyTest {
   void aVariableWriteThroughTheTaskSaysToCompleteItAndWhatDecidesTheNamedVariables() {
     assertThat(policy.variableWriteRefusal(AgentTask.FIRST_RESPONSE, "First response", "TF-1001", List.of("queue", "reply")))
         .isEqualTo("Variables of First response cannot be set or removed by agents ('queue', 'reply'): complete the task with"
-            + " its answer (reply, action, newPriority, priorityReason) instead. A ticket's queue is decided by routing.");
+            + " its answer (reply, action, newPriority, priorityReason, macro, note) instead. A ticket's queue is decided by routing.");
   }
 
   @Test
