@@ -45,7 +45,7 @@ class ArchitectureTest {
       .that().doNotHaveSimpleName("TicketflowApplication")
       .should().resideInAnyPackage("ticketflow.*");
 
-  private static final String[] OTHER_THAN_PROCESS = {"ticketflow.account..", "ticketflow.agentwork..", "ticketflow.api..",
+  private static final String[] OTHER_THAN_PROCESS = {"ticketflow.account..", "ticketflow.agentwork..", "ticketflow.assignment..", "ticketflow.api..",
       "ticketflow.calendar..", "ticketflow.channel..", "ticketflow.database..", "ticketflow.deflection..", "ticketflow.demo..",
       "ticketflow.intake..", "ticketflow.lifecycle..", "ticketflow.notification..", "ticketflow.report..", "ticketflow.security..",
       "ticketflow.sla..", "ticketflow.ticket.."};
@@ -68,7 +68,8 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule groundFloorKnowsNothingAbove = noClasses()
       .that().resideInAnyPackage("ticketflow.ticket..", "ticketflow.account..", "ticketflow.channel..", "ticketflow.calendar..")
-      .should().dependOnClassesThat().resideInAnyPackage("ticketflow.sla..", "ticketflow.agentwork..", "ticketflow.lifecycle..",
+      .should().dependOnClassesThat().resideInAnyPackage("ticketflow.sla..", "ticketflow.agentwork..", "ticketflow.assignment..",
+          "ticketflow.lifecycle..",
           "ticketflow.intake..", "ticketflow.deflection..", "ticketflow.notification..", "ticketflow.report..", "ticketflow.demo..");
 
   /** Calendars are plain time arithmetic: nothing of ticketflow, and no framework outside their configuration. */
@@ -81,7 +82,8 @@ class ArchitectureTest {
   /** Mail and metrics react to the lifecycle's events; no step calls them. */
   @ArchTest
   static final ArchRule stepsDoNotCallMailOrMetrics = noClasses()
-      .that().resideInAnyPackage("ticketflow.lifecycle..", "ticketflow.sla..", "ticketflow.agentwork..", "ticketflow.deflection..",
+      .that().resideInAnyPackage("ticketflow.lifecycle..", "ticketflow.sla..", "ticketflow.agentwork..", "ticketflow.assignment..",
+          "ticketflow.deflection..",
           "ticketflow.intake..", "ticketflow.ticket..")
       .should().dependOnClassesThat().resideInAnyPackage("ticketflow.notification..", "ticketflow.report..");
 

@@ -78,6 +78,7 @@ class SecurityConfiguration {
             .requestMatchers("/actuator/**").hasAuthority(ADMIN)
             .requestMatchers("/api/reports/**").hasAnyAuthority(ADMIN, MANAGERS, LEADS)
             .requestMatchers("/api/accounts/**", "/api/knowledge-base/**", "/api/mail-outbox/**").hasAuthority(ADMIN)
+            .requestMatchers(HttpMethod.PUT, "/api/queues/*/assignment").hasAuthority(ADMIN)
             .requestMatchers(HttpMethod.POST, "/api/tickets", "/api/tickets/*/messages", "/api/tickets/*/feedback")
             .hasAnyAuthority(INTAKE, ADMIN)
             .anyRequest().authenticated())
