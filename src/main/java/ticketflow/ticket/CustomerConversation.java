@@ -1,6 +1,7 @@
 package ticketflow.ticket;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
@@ -81,13 +82,19 @@ class CustomerConversation {
     Instant closedAt = tickets.closedAt(closed.id()).orElse(null);
     if (closedAt == null || clock.instant().isAfter(closedAt.plus(settings.reopenWindow()))) {
       throw new ApiException(HttpStatus.CONFLICT, "Ticket closed",
-          "Ticket " + closed.id() + " closed" + (closedAt == null ? "" : " at " + closedAt) + ", longer ago than "
-              + settings.reopenWindow() + " (the reopen window); submit a follow-up ticket that mentions " + closed.id() + ".");
+          "Ticket " + closed.id() + " closed" + (closedAt == null ? "" : " at " + closedAt) + ", more than "
+              + readable(settings.reopenWindow()) + " ago, too long to reopen it; submit a follow-up ticket that mentions "
+              + closed.id() + ".");
     }
     conversation.add(closed.id(), Author.CUSTOMER, body);
     tickets.reopen(closed.id());
     conversation.add(closed.id(), Author.SYSTEM, "Ticket reopened: the customer wrote after it closed.");
     events.publishEvent(new TicketReopened(closed.id()));
+  }
+
+  private static String readable(Duration window) {
+    long days = window.toDays();
+    return window.equals(Duration.ofDays(days)) ? days + (days == 1 ? " day" : " days") : window.toString();
   }
 
   private static void openForCustomer(Ticket locked) {
