@@ -1,5 +1,6 @@
 package ticketflow.lifecycle;
 
+import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
@@ -13,7 +14,6 @@ import ticketflow.ticket.Author;
 import ticketflow.ticket.Conversation;
 import ticketflow.ticket.TicketClosed;
 import ticketflow.ticket.TicketRepository;
-import ticketflow.ticket.TicketStatus;
 import ticketflow.process.ModelContract.Beans;
 
 /**
@@ -30,19 +30,21 @@ class CloseTicketDelegate implements ExecutionListener {
   private final Conversation conversation;
   private final Commitments commitments;
   private final ApplicationEventPublisher events;
+  private final Clock clock;
 
   CloseTicketDelegate(TicketRepository tickets, Conversation conversation, Commitments commitments,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events, Clock clock) {
     this.tickets = tickets;
     this.conversation = conversation;
     this.commitments = commitments;
     this.events = events;
+    this.clock = clock;
   }
 
   @Override
   public void notify(DelegateExecution execution) {
     String ticketId = execution.getProcessBusinessKey();
-    tickets.updateStatus(ticketId, TicketStatus.CLOSED);
+    tickets.close(ticketId, clock.instant());
     commitments.closed(ticketId);
     String why = closeReason(execution.getBpmnModelElementInstance());
     conversation.add(ticketId, Author.SYSTEM, why);

@@ -2,6 +2,9 @@ package ticketflow.process;
 
 import java.time.Duration;
 
-/** Operator settings the lifecycle process reads when a ticket starts. */
-public record LifecycleSettings(Duration autoCloseAfter) {
+/**
+ * Operator settings of the lifecycle: how long a silent customer is awaited before the ticket closes itself (read when
+ * a ticket starts), and how long after closing a customer's message still reopens it.
+ */
+public record LifecycleSettings(Duration autoCloseAfter, Duration reopenWindow) {
 }

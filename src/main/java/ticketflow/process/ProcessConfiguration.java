@@ -16,7 +16,11 @@ class ProcessConfiguration {
   }
 
   @Bean
-  LifecycleSettings lifecycleSettings(@Value("${ticketflow.auto-close-after:P7D}") Duration autoCloseAfter) {
-    return new LifecycleSettings(autoCloseAfter);
+  LifecycleSettings lifecycleSettings(@Value("${ticketflow.auto-close-after:P7D}") Duration autoCloseAfter,
+      @Value("${ticketflow.reopen-window:P7D}") Duration reopenWindow) {
+    if (reopenWindow.isNegative()) {
+      throw new IllegalStateException("ticketflow.reopen-window must not be negative: " + reopenWindow);
+    }
+    return new LifecycleSettings(autoCloseAfter, reopenWindow);
   }
 }

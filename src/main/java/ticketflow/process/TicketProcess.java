@@ -42,6 +42,25 @@ public class TicketProcess {
     return correlate(ticketId, Messages.CUSTOMER_FEEDBACK, Map.of(ProcessVariables.ACCEPTED, accepted));
   }
 
+  /** Whether the ticket's instance waits where the model catches {@code message} (an instance of an older model may not). */
+  public boolean awaits(String ticketId, String message) {
+    return runtime.createExecutionQuery().processDefinitionKey(ModelContract.PROCESS).processInstanceBusinessKey(ticketId)
+        .messageEventSubscriptionName(message).count() > 0;
+  }
+
+  /**
+   * A closed ticket's lifecycle starts again before {@code activityId} (a task the model contract names), as a new
+   * instance of the latest model with the ticket id as business key.
+   */
+  public void restartBefore(String ticketId, String activityId, Map<String, Object> variables) {
+    VariableMap all = Variables.createVariables();
+    all.putAll(variables);
+    all.put(ProcessVariables.TICKET_ID, ticketId);
+    all.put(ProcessVariables.AUTO_CLOSE_AFTER, settings.autoCloseAfter().toString());
+    runtime.createProcessInstanceByKey(ModelContract.PROCESS).businessKey(ticketId).setVariables(all)
+        .startBeforeActivity(activityId).execute();
+  }
+
   /** Keeps the conversation shown in open task forms current when the customer writes outside a wait. */
   public void showConversation(String ticketId, String thread) {
     runtime.createProcessInstanceQuery().processDefinitionKey(ModelContract.PROCESS).processInstanceBusinessKey(ticketId).list()

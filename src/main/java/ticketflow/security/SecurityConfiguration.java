@@ -81,6 +81,7 @@ class SecurityConfiguration {
             .hasAuthority(ADMIN)
             .requestMatchers(HttpMethod.PUT, "/api/macros/**").hasAuthority(ADMIN)
             .requestMatchers(HttpMethod.DELETE, "/api/macros/**").hasAuthority(ADMIN)
+            .requestMatchers(HttpMethod.PUT, "/api/queues/*/assignment").hasAuthority(ADMIN)
             .requestMatchers(HttpMethod.POST, "/api/tickets", "/api/tickets/*/messages", "/api/tickets/*/feedback")
             .hasAnyAuthority(INTAKE, ADMIN)
             .anyRequest().authenticated())

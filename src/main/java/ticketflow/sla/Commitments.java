@@ -109,7 +109,7 @@ public class Commitments {
   public void customerBack(String ticketId) {
     Instant now = clock.instant();
     clocks.find(ticketId, Commitment.RESOLUTION).filter(SlaClock::isPaused).ifPresent(c -> {
-      SlaClock resumed = schedule.timed(c.resumed(schedule.waited(c, now), stateBeforePause(ticketId, Commitment.RESOLUTION)));
+      SlaClock resumed = schedule.timed(c.resumed(schedule.waited(c, now), clocks.reachedState(ticketId, Commitment.RESOLUTION)));
       clocks.save(resumed);
       clocks.record(ticketId, Commitment.RESOLUTION, SlaEventType.RESUMED, null, now);
       schedule.moveTimers(resumed);
@@ -185,12 +185,5 @@ public class Commitments {
       }
       schedule.moveTimers(restarted);
     });
-  }
-
-  private SlaState stateBeforePause(String ticketId, Commitment commitment) {
-    if (clocks.happened(ticketId, commitment, SlaEventType.BREACHED)) {
-      return SlaState.BREACHED;
-    }
-    return clocks.happened(ticketId, commitment, SlaEventType.AT_RISK) ? SlaState.AT_RISK : SlaState.RUNNING;
   }
 }

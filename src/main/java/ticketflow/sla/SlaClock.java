@@ -45,6 +45,11 @@ public record SlaClock(String ticketId, Commitment commitment, String calendar, 
         metAt);
   }
 
+  /** A met clock runs again (its ticket reopened), the open time since it was met added to the target. */
+  SlaClock reopened(Duration waited, SlaState before) {
+    return new SlaClock(ticketId, commitment, calendar, target, startedAt, pausedOpenTime.plus(waited), null, null, before, null);
+  }
+
   /**
    * A new target on a new calendar (a priority change), still counted from the original start, with the open time
    * of the pauses so far measured on the new calendar; a paused clock stays paused.

@@ -82,6 +82,14 @@ public class SlaClocks {
     return count != null && count > 0;
   }
 
+  /** The worst state the commitment reached before it paused or was met: breached, at risk, or running. */
+  SlaState reachedState(String ticketId, Commitment commitment) {
+    if (happened(ticketId, commitment, SlaEventType.BREACHED)) {
+      return SlaState.BREACHED;
+    }
+    return happened(ticketId, commitment, SlaEventType.AT_RISK) ? SlaState.AT_RISK : SlaState.RUNNING;
+  }
+
   private static SlaClock map(ResultSet rs, int row) throws SQLException {
     return new SlaClock(rs.getString("ticket_id"), Commitment.valueOf(rs.getString("commitment")), rs.getString("calendar"),
         Duration.ofSeconds(rs.getLong("target_seconds")), instant(rs, "started_at"),

@@ -51,6 +51,11 @@ class SlaSchedule {
     return policy.waited(calendar(paused), paused.pausedAt(), until);
   }
 
+  /** Open time of the clock's calendar between two instants. */
+  Duration openTime(SlaClock c, Instant from, Instant until) {
+    return policy.waited(calendar(c), from, until);
+  }
+
   /** Open time of {@code calendar} between each pause and the resume that ended it. */
   Duration pausedOpenTime(String calendar, List<Instant[]> pauses) {
     SupportCalendar on = calendars.get(calendar);

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.context.ApplicationEventPublisher;
@@ -104,6 +105,22 @@ public class TicketRepository {
     if (jdbc.update("update tf_ticket set status = ? where id = ? and status <> ?", status.name(), id, status.name()) > 0) {
       events.publishEvent(new TicketStatusChanged(id, status));
     }
+  }
+
+  /** The ticket closed at {@code at}: a customer's message within the reopen window reopens it. */
+  public void close(String id, Instant at) {
+    jdbc.update("update tf_ticket set status = ?, closed_at = ? where id = ?", TicketStatus.CLOSED.name(), utc(at), id);
+  }
+
+  /** When the ticket closed; empty while it is not closed (or closed before closing times were kept). */
+  public Optional<Instant> closedAt(String id) {
+    return jdbc.query("select closed_at from tf_ticket where id = ? and status = ?", (rs, row) -> instant(rs, "closed_at"),
+        id, TicketStatus.CLOSED.name()).stream().filter(Objects::nonNull).findFirst();
+  }
+
+  /** A closed ticket is open again, for its queue. */
+  void reopen(String id) {
+    jdbc.update("update tf_ticket set status = ?, closed_at = null where id = ?", TicketStatus.OPEN.name(), id);
   }
 
   /** Escalation only climbs: a level below the current one changes nothing. */

@@ -54,6 +54,11 @@ public final class SlaDueStandIn {
   }
 
   public boolean has(DelegateExecution execution, String commitment) {
-    return targets.get(execution.getProcessBusinessKey()).get(commitment) != null;
+    return has(execution.getProcessBusinessKey(), commitment);
+  }
+
+  /** Whether the ticket, opened earlier, has the commitment: a reopened ticket runs its branch again. */
+  boolean has(String ticketId, String commitment) {
+    return targets.get(ticketId).get(commitment) != null;
   }
 }

@@ -7,12 +7,15 @@ import static ticketflow.ApiClient.message;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -328,12 +331,18 @@ abstract class TicketApiTest {
   }
 
   @Test
-  void aClosedTicketTakesNoMoreMessages() throws Exception {
+  void aClosedTicketTakesNoMoreMessagesAfterTheReopenWindow() throws Exception {
     String id = closedTicket();
+    int before = tickets.view(id).get("messages").size();
+    ClockUtil.setCurrentTime(Date.from(ClockUtil.now().toInstant().plus(Duration.ofDays(8))));
+    try {
+      JsonNode problem = api.problem(api.call(post("/api/tickets/" + id + "/messages"), PORTAL, Map.of("body", "One more thing")), 409);
 
-    JsonNode problem = api.problem(api.call(post("/api/tickets/" + id + "/messages"), PORTAL, Map.of("body", "One more thing")), 409);
-
-    assertThat(problem.get("detail").asText()).contains("CLOSED");
+      assertThat(problem.get("detail").asText()).contains("follow-up ticket");
+      assertThat(tickets.view(id).get("messages")).hasSize(before);
+    } finally {
+      ClockUtil.reset();
+    }
   }
 
   @Test
