@@ -3,9 +3,7 @@ package ticketflow.calendar;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,18 +14,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * The days a working-hours calendar stays closed: the holidays of a set of rules (such as {@link #US_FEDERAL}),
- * plus extra dates, minus removed dates. A holiday counts on its observed date. A removed date removes a rule's
+ * The days a working-hours calendar stays closed: the holidays of a set of rules (countries such as {@code SA} or
+ * {@code US-CA}, as the holiday library gives them, or {@link #US_FEDERAL}), plus extra dates, minus removed dates. A holiday counts on its observed date. A removed date removes a rule's
  * holiday given either by its date or by its observed date (removing 2026-07-04 or 2026-07-03 both reopen the
  * Friday on which Independence Day 2026 is observed); extra dates are always holidays unless also removed.
  * Immutable and safe to share; the holidays of each year are computed once.
  */
 public final class Holidays {
 
-  private static final Map<String, HolidayRule> RULES = knownRules(new UsFederalHolidays());
+  private static final HolidayRule FEDERAL = UsFederalHolidays.rule();
 
   /** The eleven US federal holidays, observed by their rules, for any year. */
-  public static final Holidays US_FEDERAL = new Holidays(List.of(RULES.get(UsFederalHolidays.NAME)), Set.of(), Set.of());
+  public static final Holidays US_FEDERAL = new Holidays(List.of(FEDERAL), Set.of(), Set.of());
 
   private static final Holidays NONE = new Holidays(List.of(), Set.of(), Set.of());
 
@@ -48,30 +46,49 @@ public final class Holidays {
   }
 
   /**
-   * The holidays of the named rules (see {@link #ruleNames()}; case does not matter), plus {@code extraDates},
-   * minus {@code removedDates}. Null collections count as empty.
+   * The holidays of the named rules, plus {@code extraDates}, minus {@code removedDates}. A rule is a country by its
+   * ISO 3166 code, optionally with a subdivision ({@code SA}, {@code US-CA}, {@code DE-BY}), or {@code US_FEDERAL};
+   * case does not matter. Null collections count as empty.
    *
-   * @throws IllegalArgumentException naming the rule when a rule name is unknown
+   * @throws IllegalArgumentException naming the rule when the holiday library knows no such country or subdivision
    */
   public static Holidays of(Collection<String> ruleNames, Collection<LocalDate> extraDates,
       Collection<LocalDate> removedDates) {
     List<HolidayRule> rules = new ArrayList<>();
     for (String ruleName : ruleNames == null ? List.<String>of() : ruleNames) {
-      HolidayRule rule = ruleName == null ? null : RULES.get(ruleName.trim().toUpperCase(Locale.ROOT));
-      if (rule == null) {
-        throw new IllegalArgumentException(
-            "Unknown holiday rule '" + ruleName + "'; known rules: " + String.join(", ", ruleNames()));
-      }
-      if (!rules.contains(rule)) {
+      HolidayRule rule = rule(ruleName);
+      if (rules.stream().noneMatch(r -> r.name().equals(rule.name()))) {
         rules.add(rule);
       }
     }
     return new Holidays(rules, nonNull(extraDates), nonNull(removedDates));
   }
 
-  /** The names {@link #of} accepts, such as {@code US_FEDERAL}. */
-  public static Set<String> ruleNames() {
-    return RULES.keySet();
+  private static HolidayRule rule(String ruleName) {
+    String name = ruleName == null ? "" : ruleName.trim().toUpperCase(Locale.ROOT);
+    if (name.equals(UsFederalHolidays.NAME)) {
+      return FEDERAL;
+    }
+    if (!LibraryHolidays.looksLikeCountry(name)) {
+      throw new IllegalArgumentException("Unknown holidays '" + ruleName + "'; name a country by its ISO 3166 code,"
+          + " optionally with a subdivision (SA, US-CA, DE-BY), or " + UsFederalHolidays.NAME);
+    }
+    return LibraryHolidays.country(name);
+  }
+
+  /** The rules this list follows, such as {@code [US_FEDERAL]} or {@code [SA]}. */
+  public List<String> rules() {
+    return rules.stream().map(HolidayRule::name).toList();
+  }
+
+  /** The dates added to the rules' holidays, in order. */
+  public List<LocalDate> extraDates() {
+    return List.copyOf(new TreeSet<>(extra));
+  }
+
+  /** The dates taken off the rules' holidays, in order. */
+  public List<LocalDate> removedDates() {
+    return List.copyOf(new TreeSet<>(removed));
   }
 
   /** Whether support is closed on {@code date} for a holiday. */
@@ -125,14 +142,6 @@ public final class Holidays {
     return "Holidays" + rules.stream().map(HolidayRule::name).toList()
         + (extra.isEmpty() ? "" : " + " + new TreeSet<>(extra))
         + (removed.isEmpty() ? "" : " - " + new TreeSet<>(removed));
-  }
-
-  private static Map<String, HolidayRule> knownRules(HolidayRule... rules) {
-    Map<String, HolidayRule> known = new LinkedHashMap<>();
-    for (HolidayRule rule : rules) {
-      known.put(rule.name(), rule);
-    }
-    return Collections.unmodifiableMap(known);
   }
 
   private static <T> Collection<T> nonNull(Collection<T> values) {

@@ -2,8 +2,10 @@ package ticketflow.calendar;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -52,14 +54,31 @@ class SupportCalendarConfiguration {
           settings.getCloses() + " is not after opens " + settings.getOpens()
           + "; a calendar opens and closes on the same day");
     }
-    Holidays holidays;
-    try {
-      holidays = Holidays.of(settings.getHolidayRules(), settings.getExtraHolidays(), settings.getRemovedHolidays());
-    } catch (IllegalArgumentException e) {
-      throw invalid(name, "holiday-rules", e.getMessage());
-    }
     return new WorkingHoursCalendar(name, zone, EnumSet.copyOf(settings.getDays()), settings.getOpens(),
-        settings.getCloses(), holidays);
+        settings.getCloses(), holidays(name, settings));
+  }
+
+  /** The holidays of {@code holidays} and {@code holiday-rules} together; US federal when neither is set. */
+  private static Holidays holidays(String calendar, CalendarSettings settings) {
+    if (settings.getHolidays() == null && settings.getHolidayRules() == null) {
+      return Holidays.of(List.of(UsFederalHolidays.NAME), settings.getExtraHolidays(), settings.getRemovedHolidays());
+    }
+    List<String> rules = new ArrayList<>();
+    rules.addAll(checked(calendar, "holidays", settings.getHolidays()));
+    rules.addAll(checked(calendar, "holiday-rules", settings.getHolidayRules()));
+    return Holidays.of(rules, settings.getExtraHolidays(), settings.getRemovedHolidays());
+  }
+
+  private static List<String> checked(String calendar, String setting, List<String> rules) {
+    if (rules == null) {
+      return List.of();
+    }
+    try {
+      Holidays.of(rules, List.of(), List.of());
+    } catch (IllegalArgumentException e) {
+      throw invalid(calendar, setting, e.getMessage());
+    }
+    return rules;
   }
 
   private static ZoneId zone(String calendar, String zone) {

@@ -16,11 +16,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * <pre>
  * ticketflow:
  *   calendars:
+ *     riyadh:
+ *       zone: Asia/Riyadh
+ *       days: [SUNDAY, MONDAY, TUESDAY, WEDNESDAY, THURSDAY]
+ *       opens: "08:00"
+ *       closes: "16:00"
+ *       holidays: SA
  *     emea:
  *       zone: Europe/Berlin
  *       opens: "08:00"
  *       closes: "16:00"
- *       holiday-rules: []
+ *       holidays: DE-BY
  *       extra-holidays: [2026-12-24]
  *     business:
  *       removed-holidays: [2026-10-12]
@@ -47,7 +53,13 @@ class SupportCalendarProperties {
         DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY));
     private LocalTime opens = LocalTime.of(9, 0);
     private LocalTime closes = LocalTime.of(17, 0);
-    private List<String> holidayRules = new ArrayList<>(List.of("US_FEDERAL"));
+    /**
+     * Countries by ISO 3166 code, optionally with a subdivision ({@code SA}, {@code US-CA}), or {@code US_FEDERAL}.
+     * Unset, as {@code holiday-rules}: {@code US_FEDERAL}.
+     */
+    private List<String> holidays;
+    /** The older name of {@code holidays}; both lists count. */
+    private List<String> holidayRules;
     private List<LocalDate> extraHolidays = new ArrayList<>();
     private List<LocalDate> removedHolidays = new ArrayList<>();
 
@@ -89,6 +101,14 @@ class SupportCalendarProperties {
 
     public void setCloses(LocalTime closes) {
       this.closes = closes;
+    }
+
+    public List<String> getHolidays() {
+      return holidays;
+    }
+
+    public void setHolidays(List<String> holidays) {
+      this.holidays = holidays;
     }
 
     public List<String> getHolidayRules() {

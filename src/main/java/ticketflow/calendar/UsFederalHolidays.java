@@ -1,49 +1,34 @@
 package ticketflow.calendar;
 
-import static java.time.DayOfWeek.MONDAY;
-import static java.time.DayOfWeek.THURSDAY;
-
-import java.time.DayOfWeek;
-import java.time.LocalDate;
-import java.time.Month;
-import java.time.temporal.TemporalAdjusters;
-import java.util.List;
+import java.util.Map;
 
 /**
- * The eleven US federal holidays (5 U.S.C. 6103). Fixed-date holidays on a Saturday are observed on the Friday
- * before, on a Sunday on the Monday after; the Monday and Thursday holidays always fall on a weekday.
+ * The eleven US federal holidays (5 U.S.C. 6103), the default calendar's, computed by the holiday library from
+ * {@code us-federal-holidays.xml} beside this class: fixed-date holidays on a Saturday are observed on the Friday
+ * before, on a Sunday on the Monday after. Named as the statute names them rather than as the library does.
  */
-final class UsFederalHolidays implements HolidayRule {
+final class UsFederalHolidays {
 
   static final String NAME = "US_FEDERAL";
 
-  @Override
-  public String name() {
-    return NAME;
+  private static final Map<String, String> STATUTE_NAMES = Map.ofEntries(
+      Map.entry("NEW_YEAR", "New Year's Day"),
+      Map.entry("MARTIN_LUTHER_KING", "Martin Luther King Jr. Day"),
+      Map.entry("WASHINGTONS_BIRTHDAY", "Washington's Birthday"),
+      Map.entry("MEMORIAL_DAY", "Memorial Day"),
+      Map.entry("JUNETEENTH", "Juneteenth National Independence Day"),
+      Map.entry("INDEPENDENCE_DAY", "Independence Day"),
+      Map.entry("LABOUR_DAY", "Labor Day"),
+      Map.entry("COLUMBUS_DAY", "Columbus Day"),
+      Map.entry("VETERANS_DAY", "Veterans Day"),
+      Map.entry("THANKSGIVING", "Thanksgiving Day"),
+      Map.entry("CHRISTMAS", "Christmas Day"));
+
+  private UsFederalHolidays() {
   }
 
-  @Override
-  public List<Holiday> holidaysOf(int year) {
-    return List.of(
-        Holiday.fixed("New Year's Day", LocalDate.of(year, Month.JANUARY, 1)),
-        Holiday.on("Martin Luther King Jr. Day", nth(3, MONDAY, year, Month.JANUARY)),
-        Holiday.on("Washington's Birthday", nth(3, MONDAY, year, Month.FEBRUARY)),
-        Holiday.on("Memorial Day", LocalDate.of(year, Month.MAY, 1).with(TemporalAdjusters.lastInMonth(MONDAY))),
-        Holiday.fixed("Juneteenth National Independence Day", LocalDate.of(year, Month.JUNE, 19)),
-        Holiday.fixed("Independence Day", LocalDate.of(year, Month.JULY, 4)),
-        Holiday.on("Labor Day", nth(1, MONDAY, year, Month.SEPTEMBER)),
-        Holiday.on("Columbus Day", nth(2, MONDAY, year, Month.OCTOBER)),
-        Holiday.fixed("Veterans Day", LocalDate.of(year, Month.NOVEMBER, 11)),
-        Holiday.on("Thanksgiving Day", nth(4, THURSDAY, year, Month.NOVEMBER)),
-        Holiday.fixed("Christmas Day", LocalDate.of(year, Month.DECEMBER, 25)));
-  }
-
-  private static LocalDate nth(int ordinal, DayOfWeek day, int year, Month month) {
-    return LocalDate.of(year, month, 1).with(TemporalAdjusters.dayOfWeekInMonth(ordinal, day));
-  }
-
-  @Override
-  public String toString() {
-    return NAME;
+  static HolidayRule rule() {
+    return LibraryHolidays.file(NAME, UsFederalHolidays.class.getResource("us-federal-holidays.xml"),
+        h -> STATUTE_NAMES.getOrDefault(h.getPropertiesKey(), h.getDescription()));
   }
 }

@@ -41,19 +41,22 @@ final class DecisionAnswersPolicy {
    * The values ticketflow feeds each variable a decision may read, whatever the table declares as its input values:
    * a table that drops a value from both its rows and its declared values still gets asked it.
    */
-  private static final Map<String, List<String>> FED = Map.of(
-      ProcessVariables.PLAN, names(Plan.values()),
-      ProcessVariables.ROLE, names(Role.values()),
-      ProcessVariables.CATEGORY, names(Category.values()),
-      ProcessVariables.IMPACT, names(Impact.values()),
-      ProcessVariables.WORKAROUND, names(Workaround.values()),
-      ProcessVariables.PRIORITY, names(Priority.values()),
-      ProcessVariables.REQUESTED_CHANNEL, names(Channel.values()),
+  private static final Map<String, List<String>> FED = Map.ofEntries(
+      Map.entry(ProcessVariables.PLAN, names(Plan.values())),
+      Map.entry(ProcessVariables.ROLE, names(Role.values())),
+      Map.entry(ProcessVariables.CATEGORY, names(Category.values())),
+      Map.entry(ProcessVariables.IMPACT, names(Impact.values())),
+      Map.entry(ProcessVariables.WORKAROUND, names(Workaround.values())),
+      Map.entry(ProcessVariables.PRIORITY, names(Priority.values())),
+      Map.entry(ProcessVariables.REQUESTED_CHANNEL, names(Channel.values())),
       // The assigned channel; only tickets an agent serves are routed and get commitments.
-      ProcessVariables.CHANNEL, names(Arrays.stream(Channel.values()).filter(c -> !c.deflects()).toArray(Channel[]::new)),
+      Map.entry(ProcessVariables.CHANNEL,
+          names(Arrays.stream(Channel.values()).filter(c -> !c.deflects()).toArray(Channel[]::new))),
+      // The queue the queue table routed the ticket to: one of the agent queues.
+      Map.entry(ProcessVariables.QUEUE, List.copyOf(new TreeSet<>(Groups.AGENT_QUEUES))),
       // The escalation ladder is asked for the commitments with a ladder, by day and after hours.
-      LadderColumns.COMMITMENT, List.of(Commitment.FIRST_RESPONSE.name(), Commitment.RESOLUTION.name()),
-      LadderColumns.AFTER_HOURS, List.of("true", "false"));
+      Map.entry(LadderColumns.COMMITMENT, List.of(Commitment.FIRST_RESPONSE.name(), Commitment.RESOLUTION.name())),
+      Map.entry(LadderColumns.AFTER_HOURS, List.of("true", "false")));
 
   private static final List<String> LADDER_STATES = List.of("AT_RISK", "BREACHED");
 
@@ -90,7 +93,13 @@ final class DecisionAnswersPolicy {
         here.add(new Finding(name + "answers " + c.answers().size() + " rows", ": ticketflow takes exactly one"));
       }
       c.answers().forEach(row -> here.addAll(answerProblems(name, decision, row)));
-      here.forEach(f -> found.computeIfAbsent(f, k -> new ArrayList<>()).add(c.where()));
+      // Combinations that differ only in inputs no rule tests read the same: each is listed once.
+      here.forEach(f -> {
+        List<String> wheres = found.computeIfAbsent(f, k -> new ArrayList<>());
+        if (!wheres.contains(c.where())) {
+          wheres.add(c.where());
+        }
+      });
     }
     return found.entrySet().stream().map(e -> e.getKey().head() + " for " + listed(e.getValue()) + e.getKey().tail() + ".").toList();
   }

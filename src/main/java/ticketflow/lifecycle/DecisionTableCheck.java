@@ -2,9 +2,11 @@ package ticketflow.lifecycle;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.dmn.engine.DmnDecision;
@@ -14,6 +16,9 @@ import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.dmn.instance.DecisionTable;
 import org.camunda.bpm.model.dmn.instance.Input;
+import org.camunda.bpm.model.dmn.instance.InputEntry;
+import org.camunda.bpm.model.dmn.instance.Rule;
+import org.camunda.bpm.model.dmn.instance.Text;
 import org.camunda.bpm.model.dmn.instance.UnaryTests;
 
 /**
@@ -64,8 +69,7 @@ final class DecisionTableCheck {
     Map<String, List<String>> inputs = new LinkedHashMap<>();
     long combinations = 1;
     for (Input input : logic.getInputs()) {
-      String variable = input.getInputExpression() == null || input.getInputExpression().getText() == null ? ""
-          : input.getInputExpression().getText().getTextContent().trim();
+      String variable = variable(input);
       String label = input.getLabel() == null ? input.getId() : input.getLabel();
       if (!VARIABLE.matcher(variable).matches()) {
         return List.of(name + " input '" + label + "' reads '" + variable
@@ -83,21 +87,48 @@ final class DecisionTableCheck {
       return List.of(name + " has " + combinations + " combinations of input values, more than the " + MAX_COMBINATIONS
           + " ticketflow checks.");
     }
+    Set<String> tested = tested(logic);
     List<DecisionCase> cases = new ArrayList<>();
     for (Map<String, String> combination : combinations(new ArrayList<>(inputs.entrySet()), 0, new LinkedHashMap<>())) {
-      cases.add(evaluate(engine, parsed, combination));
+      cases.add(evaluate(engine, parsed, combination, tested));
     }
     return policy.problems(decision.getId(), cases);
   }
 
-  private static DecisionCase evaluate(DmnEngine engine, DmnDecision decision, Map<String, String> inputs) {
+  /**
+   * The variables of the inputs some rule tests (an entry other than "-"). A problem names a combination by these
+   * only: a column every rule leaves at "-", such as plan in a table that treats all plans alike, changes nothing.
+   */
+  private static Set<String> tested(DecisionTable logic) {
+    Set<String> tested = new HashSet<>();
+    for (Rule rule : logic.getRules()) {
+      List<InputEntry> entries = new ArrayList<>(rule.getInputEntries());
+      for (int i = 0; i < entries.size() && i < logic.getInputs().size(); i++) {
+        Text text = entries.get(i).getText();
+        if (text != null && text.getTextContent() != null && !text.getTextContent().isBlank()
+            && !text.getTextContent().trim().equals("-")) {
+          tested.add(variable(new ArrayList<>(logic.getInputs()).get(i)));
+        }
+      }
+    }
+    return tested;
+  }
+
+  private static DecisionCase evaluate(DmnEngine engine, DmnDecision decision, Map<String, String> inputs, Set<String> tested) {
+    Map<String, String> shown = new LinkedHashMap<>(inputs);
+    shown.keySet().retainAll(tested);
     try {
-      return new DecisionCase(inputs, engine.evaluateDecision(decision, new HashMap<>(inputs)).getResultList(), null);
+      return new DecisionCase(shown, engine.evaluateDecision(decision, new HashMap<>(inputs)).getResultList(), null);
     } catch (RuntimeException e) {
       // Whatever keeps the table from answering (two matching rules of a UNIQUE table, a broken expression) fails
       // the ticket in the same way.
-      return new DecisionCase(inputs, List.of(), reason(e));
+      return new DecisionCase(shown, List.of(), reason(e));
     }
+  }
+
+  private static String variable(Input input) {
+    return input.getInputExpression() == null || input.getInputExpression().getText() == null ? ""
+        : input.getInputExpression().getText().getTextContent().trim();
   }
 
   /** Camunda's message, with the matching rules of a hit-policy refusal named rather than dumped. */

@@ -39,8 +39,9 @@ class ReopenClosedTicket {
   void reopened(TicketReopened reopened) {
     Ticket ticket = tickets.find(reopened.ticketId()).orElseThrow();
     // Clocks first: the Work ticket task takes its due date from the resolution clock when it is created.
-    Map<String, Object> variables = new HashMap<>(commitments.reopened(ticket.id()));
-    variables.putAll(ticketVariables(ticket));
+    Map<String, Object> fromTicket = ticketVariables(ticket);
+    Map<String, Object> variables = new HashMap<>(commitments.reopened(ticket.id(), (String) fromTicket.get(ProcessVariables.PLAN)));
+    variables.putAll(fromTicket);
     process.restartBefore(ticket.id(), AgentTask.WORK_TICKET.key(), variables);
     commitments.startBranches(ticket.id());
   }

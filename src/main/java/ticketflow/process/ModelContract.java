@@ -105,21 +105,27 @@ public final class ModelContract {
     }
   }
 
-  /** The decision tables the model calls, each with the output columns the code reads. */
+  /**
+   * The decision tables the model calls, each with the output columns the code reads and, for the tables the code also
+   * evaluates itself (a priority change, the commitments preview, the escalation ladder), the only variables their
+   * inputs may read: the ones the code gives them there. The model's business-rule tasks give every process variable.
+   */
   public enum Decision {
-    ENTITLEMENT("entitlement", ProcessVariables.CHANNEL),
-    PRIORITY("priority", ProcessVariables.PRIORITY),
-    QUEUE("queue", ProcessVariables.QUEUE),
-    COMMITMENTS("commitments", CommitmentsColumns.FIRST_RESPONSE, CommitmentsColumns.UPDATE_EVERY, CommitmentsColumns.RESOLUTION,
-        CommitmentsColumns.CALENDAR, CommitmentsColumns.TASK_PRIORITY),
-    ESCALATION_LADDER("escalation-ladder", LadderColumns.STEP, LadderColumns.PERCENT, LadderColumns.STATE, LadderColumns.LEVEL,
-        LadderColumns.OFFER_TO, LadderColumns.MAIL_TO);
+    ENTITLEMENT("entitlement", List.of(), ProcessVariables.CHANNEL),
+    PRIORITY("priority", List.of(), ProcessVariables.PRIORITY),
+    QUEUE("queue", List.of(), ProcessVariables.QUEUE),
+    COMMITMENTS("commitments", CommitmentsColumns.INPUTS, CommitmentsColumns.FIRST_RESPONSE, CommitmentsColumns.UPDATE_EVERY,
+        CommitmentsColumns.RESOLUTION, CommitmentsColumns.CALENDAR, CommitmentsColumns.TASK_PRIORITY),
+    ESCALATION_LADDER("escalation-ladder", LadderColumns.INPUTS, LadderColumns.STEP, LadderColumns.PERCENT, LadderColumns.STATE,
+        LadderColumns.LEVEL, LadderColumns.OFFER_TO, LadderColumns.MAIL_TO);
 
     private final String id;
+    private final List<String> inputs;
     private final List<String> outputs;
 
-    Decision(String id, String... outputs) {
+    Decision(String id, List<String> inputs, String... outputs) {
       this.id = id;
+      this.inputs = inputs;
       this.outputs = List.of(outputs);
     }
 
@@ -127,13 +133,23 @@ public final class ModelContract {
       return id;
     }
 
+    /** The variables the table's inputs may read; empty: any variable of the lifecycle (the model alone asks it). */
+    public List<String> inputs() {
+      return inputs;
+    }
+
     public List<String> outputs() {
       return outputs;
     }
   }
 
-  /** The output columns of the commitments table. */
+  /**
+   * The commitments table: inputs priority, plan, queue and channel (a designer may use any of them, and give
+   * ENTERPRISE a faster P2, say), output columns the terms of the ticket's commitments.
+   */
   public static final class CommitmentsColumns {
+    public static final List<String> INPUTS = List.of(ProcessVariables.PRIORITY, ProcessVariables.PLAN, ProcessVariables.QUEUE,
+        ProcessVariables.CHANNEL);
     public static final String FIRST_RESPONSE = "firstResponse";
     public static final String UPDATE_EVERY = "updateEvery";
     public static final String RESOLUTION = "resolution";
@@ -155,6 +171,7 @@ public final class ModelContract {
     public static final String LEVEL = "level";
     public static final String OFFER_TO = "offerTo";
     public static final String MAIL_TO = "mailTo";
+    public static final List<String> INPUTS = List.of(COMMITMENT, PRIORITY, AFTER_HOURS);
 
     private LadderColumns() {
     }

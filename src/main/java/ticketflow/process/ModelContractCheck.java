@@ -5,7 +5,6 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +22,6 @@ import org.camunda.bpm.model.bpmn.instance.Message;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
-import org.camunda.bpm.model.dmn.instance.Decision;
-import org.camunda.bpm.model.dmn.instance.DecisionTable;
-import org.camunda.bpm.model.dmn.instance.Output;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
@@ -43,11 +39,21 @@ public final class ModelContractCheck {
 
   /**
    * What the code needs, as names: {@link #CURRENT} is {@link ModelContract}'s. Per task key its form; per form the
-   * variables completing its task may set (the form's editable fields must be among them) and those it may show.
+   * variables completing its task may set (the form's editable fields must be among them) and those it may show. Per
+   * decision the variables its inputs may read, where the code restricts them (none listed: any).
    */
   public record Terms(String process, Map<String, String> formOfTask, Set<String> beans, Set<String> variables,
       Map<String, List<String>> decisionOutputs, Set<String> messages, Map<String, List<String>> completionOfForm,
-      Map<String, List<String>> displayOfForm) {
+      Map<String, List<String>> displayOfForm, Map<String, List<String>> decisionInputs) {
+
+    /** Terms whose decisions read what {@link ModelContract.Decision} gives them. */
+    public Terms(String process, Map<String, String> formOfTask, Set<String> beans, Set<String> variables,
+        Map<String, List<String>> decisionOutputs, Set<String> messages, Map<String, List<String>> completionOfForm,
+        Map<String, List<String>> displayOfForm) {
+      this(process, formOfTask, beans, variables, decisionOutputs, messages, completionOfForm, displayOfForm,
+          Arrays.stream(ModelContract.Decision.values())
+              .collect(Collectors.toUnmodifiableMap(ModelContract.Decision::id, ModelContract.Decision::inputs)));
+    }
   }
 
   public static final Terms CURRENT = new Terms(ModelContract.PROCESS,
@@ -107,7 +113,7 @@ public final class ModelContractCheck {
           "Form '" + form.id() + "' has field '" + f + "', which is no variable of the lifecycle."));
     }
     checkTaskForms(terms, forms, problems);
-    checkDecisions(terms, tables, problems);
+    DecisionsCheck.check(terms, tables, problems);
     return problems;
   }
 
@@ -186,23 +192,5 @@ public final class ModelContractCheck {
           + formId + "' shows '" + f + "', which '" + key + "' does not declare as shown: Tasklist sends shown fields back on"
           + " completion; declare it among the task's display variables (ModelContract.AgentTask), or remove the field."));
     }));
-  }
-
-  private static void checkDecisions(Terms terms, Collection<DmnModelInstance> tables, List<String> problems) {
-    Map<String, Decision> deployed = new HashMap<>();
-    for (DmnModelInstance table : tables) {
-      table.getModelElementsByType(Decision.class).forEach(d -> deployed.put(d.getId(), d));
-    }
-    terms.decisionOutputs().forEach((id, outputs) -> {
-      Decision decision = deployed.get(id);
-      if (decision == null) {
-        problems.add("Decision '" + id + "' is missing: ticketflow evaluates it by that id.");
-        return;
-      }
-      Set<String> columns = decision.getChildElementsByType(DecisionTable.class).stream()
-          .flatMap(t -> t.getOutputs().stream()).map(Output::getName).collect(Collectors.toSet());
-      outputs.stream().filter(o -> !columns.contains(o)).forEach(o -> problems.add(
-          "Decision '" + id + "' has no output column '" + o + "': ticketflow reads it."));
-    });
   }
 }

@@ -35,6 +35,9 @@ class SecurityConfiguration {
   private static final String INTAKE = Caller.GROUP_AUTHORITY_PREFIX + Groups.INTAKE_CLIENTS;
   private static final String LEADS = Caller.GROUP_AUTHORITY_PREFIX + Groups.SUPPORT_LEADS;
   private static final String MANAGERS = Caller.GROUP_AUTHORITY_PREFIX + Groups.SUPPORT_MANAGERS;
+  /** Every group but the intake clients: agents, engineers, leads, managers, administrators. */
+  private static final String[] STAFF = Groups.ALL.stream().filter(g -> !g.equals(Groups.INTAKE_CLIENTS))
+      .map(g -> Caller.GROUP_AUTHORITY_PREFIX + g).toArray(String[]::new);
 
   /** Before everything, on every path: failed-login throttling per address and the /api body limit. */
   @Bean
@@ -82,6 +85,7 @@ class SecurityConfiguration {
             .requestMatchers(HttpMethod.PUT, "/api/macros/**").hasAuthority(ADMIN)
             .requestMatchers(HttpMethod.DELETE, "/api/macros/**").hasAuthority(ADMIN)
             .requestMatchers(HttpMethod.PUT, "/api/queues/*/assignment").hasAuthority(ADMIN)
+            .requestMatchers("/api/calendars", "/api/calendars/**").hasAnyAuthority(STAFF)
             .requestMatchers(HttpMethod.POST, "/api/tickets", "/api/tickets/*/messages", "/api/tickets/*/feedback")
             .hasAnyAuthority(INTAKE, ADMIN)
             .anyRequest().authenticated())

@@ -136,13 +136,14 @@ public class Commitments {
 
   /**
    * The priority changed: every running clock takes the new priority's target and calendar from the commitments
-   * table, counted from its original start with the time spent waiting on the customer measured again on the new
+   * table (asked with the ticket's plan, queue and channel, as at triage), counted from its original start with the time spent waiting on the customer measured again on the new
    * calendar, and the timers already waiting move. A commitment the old priority did not have gets its branch
    * started; one the new priority lacks is stopped.
    */
   public void priorityChanged(String ticketId, Priority priority) {
-    CommitmentTerms terms = decision.evaluate(priority);
     Ticket ticket = tickets.find(ticketId).orElseThrow();
+    CommitmentTerms terms = decision.evaluate(new CommitmentInputs(priority, timers.variable(ticketId, ProcessVariables.PLAN),
+        ticket.queue(), ticket.channel() == null ? null : ticket.channel().name()));
     for (Commitment commitment : Commitment.values()) {
       Duration target = terms.target(commitment);
       Optional<SlaClock> existing = clocks.find(ticketId, commitment);

@@ -1,31 +1,27 @@
 package ticketflow.sla;
 
-import static ticketflow.process.EngineAccess.asSystem;
-
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
-import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.engine.DecisionService;
+import java.util.TreeSet;
 import org.springframework.http.MediaType;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import ticketflow.account.Plan;
 import ticketflow.api.ApiException;
-import ticketflow.ticket.Priority;
-import ticketflow.calendar.Calendars;
 import ticketflow.calendar.SupportCalendar;
-import ticketflow.calendar.SupportCalendars;
+import ticketflow.channel.Channel;
 import ticketflow.process.ModelContract.CommitmentsColumns;
-import ticketflow.process.ModelContract.Decision;
-import ticketflow.process.ProcessVariables;
+import ticketflow.security.Groups;
+import ticketflow.ticket.Priority;
 
 /**
  * What the response commitments would be for a ticket submitted at a given instant, from the deployed commitments
  * table and the configured calendars: for portals telling customers when to expect an answer, and for designers
- * checking a change.
+ * checking a change. Plan, queue and channel are optional, as the table may or may not look at them.
  */
 @RestController
 @Validated
@@ -35,16 +31,16 @@ class CommitmentsController {
   static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
   static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
-  private final DecisionService decisions;
-  private final SupportCalendars calendars;
+  private final CommitmentsDecision decision;
 
-  CommitmentsController(DecisionService decisions, SupportCalendars calendars) {
-    this.decisions = decisions;
-    this.calendars = calendars;
+  CommitmentsController(CommitmentsDecision decision) {
+    this.decision = decision;
   }
 
   @GetMapping(path = "/api/commitments", produces = MediaType.APPLICATION_JSON_VALUE)
-  CommitmentsView commitments(@RequestParam @NotNull Priority priority, @RequestParam String from) {
+  CommitmentsView commitments(@RequestParam @NotNull Priority priority, @RequestParam String from,
+      @RequestParam(required = false) Plan plan, @RequestParam(required = false) String queue,
+      @RequestParam(required = false) Channel channel) {
     Instant start;
     try {
       start = Instant.parse(from);
@@ -54,22 +50,27 @@ class CommitmentsController {
     if (start.isBefore(EARLIEST) || start.isAfter(LATEST)) {
       throw ApiException.invalidField("from", "must lie between " + EARLIEST + " and " + LATEST);
     }
-    DmnDecisionResultEntries row = asSystem(() -> decisions.evaluateDecisionByKey(Decision.COMMITMENTS.id())
-        .variables(Map.of(ProcessVariables.PRIORITY, priority.name())).evaluate().getSingleResult());
-    if (row == null) {
-      throw ApiException.unprocessable("No commitments", "The commitments table has no row for " + priority + ".");
+    if (queue != null && !Groups.AGENT_QUEUES.contains(queue)) {
+      throw ApiException.invalidField("queue", "must be an agent queue: " + String.join(", ", new TreeSet<>(Groups.AGENT_QUEUES)));
     }
-    SupportCalendar calendar = calendars.get(String.valueOf(row.get(CommitmentsColumns.CALENDAR)));
-    CommitmentTerms terms = CommitmentTerms.of(priority, calendar, (String) row.get(CommitmentsColumns.FIRST_RESPONSE),
-        (String) row.get(CommitmentsColumns.UPDATE_EVERY), (String) row.get(CommitmentsColumns.RESOLUTION));
+    if (channel != null && channel.deflects()) {
+      throw ApiException.invalidField("channel", "must be a channel agents serve (WEB, CHAT, PHONE): tickets on "
+          + channel + " get no commitments");
+    }
+    CommitmentInputs inputs = new CommitmentInputs(priority, plan == null ? null : plan.name(), queue,
+        channel == null ? null : channel.name());
+    Map<String, Object> row = decision.row(inputs).orElseThrow(() -> ApiException.unprocessable("No commitments",
+        "The commitments table has no row for " + inputs + "; it may need the plan, queue or channel."));
+    CommitmentTerms terms = decision.terms(priority, row);
+    SupportCalendar calendar = terms.calendar();
     String updateEvery = (String) row.get(CommitmentsColumns.UPDATE_EVERY);
     return new CommitmentsView(priority, calendar.name(),
         terms.firstResponse() == null ? null : calendar.plus(start, terms.firstResponse()),
         terms.resolution() == null ? null : calendar.plus(start, terms.resolution()),
-        updateEvery == null || updateEvery.isBlank() ? null : updateEvery);
+        updateEvery == null || updateEvery.isBlank() ? null : updateEvery, inputs.plan(), queue, inputs.channel());
   }
 
   record CommitmentsView(Priority priority, String calendar, Instant firstResponseDueAt, Instant resolutionDueAt,
-      String updateEvery) {
+      String updateEvery, String plan, String queue, String channel) {
   }
 }

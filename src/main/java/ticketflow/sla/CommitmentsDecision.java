@@ -1,5 +1,7 @@
 package ticketflow.sla;
 
+import static ticketflow.process.EngineAccess.asSystem;
+
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
@@ -9,10 +11,12 @@ import ticketflow.calendar.SupportCalendar;
 import ticketflow.calendar.SupportCalendars;
 import ticketflow.process.ModelContract.CommitmentsColumns;
 import ticketflow.process.ModelContract.Decision;
-import ticketflow.process.ProcessVariables;
 import ticketflow.ticket.Priority;
 
-/** The designers' commitments table (bpmn/commitments.dmn), latest deployed version, read into terms. */
+/**
+ * The designers' commitments table (bpmn/commitments.dmn), latest deployed version, read into terms. It is asked
+ * what the business-rule task asks it: priority, plan, queue and channel ({@link CommitmentInputs}).
+ */
 @Component
 public class CommitmentsDecision {
 
@@ -24,15 +28,20 @@ public class CommitmentsDecision {
     this.calendars = calendars;
   }
 
-  /** The priority's row of the table, or empty when the table has none. */
-  public Optional<CommitmentTerms> find(Priority priority) {
-    DmnDecisionResultEntries row = decisions.evaluateDecisionByKey(Decision.COMMITMENTS.id())
-        .variables(Map.of(ProcessVariables.PRIORITY, priority.name())).evaluate().getSingleResult();
-    return Optional.ofNullable(row).map(r -> terms(priority, r));
+  /** The table's row for these inputs, output column to value, or empty when the table has none. */
+  public Optional<Map<String, Object>> row(CommitmentInputs inputs) {
+    DmnDecisionResultEntries row = asSystem(() -> decisions.evaluateDecisionByKey(Decision.COMMITMENTS.id())
+        .variables(inputs.variables()).evaluate().getSingleResult());
+    return Optional.ofNullable(row).map(DmnDecisionResultEntries::getEntryMap);
   }
 
-  public CommitmentTerms evaluate(Priority priority) {
-    return find(priority).orElseThrow(() -> new IllegalStateException("The commitments table has no row for priority " + priority));
+  /** The terms of the table's row for these inputs, or empty when the table has none. */
+  public Optional<CommitmentTerms> find(CommitmentInputs inputs) {
+    return row(inputs).map(r -> terms(inputs.priority(), r));
+  }
+
+  public CommitmentTerms evaluate(CommitmentInputs inputs) {
+    return find(inputs).orElseThrow(() -> new IllegalStateException("The commitments table has no row for " + inputs));
   }
 
   /** Terms from one row of the table, as the business-rule task's single result or an evaluation gives it. */

@@ -37,11 +37,15 @@ public class ReopenedCommitments {
     this.clock = clock;
   }
 
-  /** Runs the clocks again; answers the process variables the reopened instance's tasks need from the commitments. */
-  public Map<String, Object> reopened(String ticketId) {
+  /**
+   * Runs the clocks again; answers the process variables the reopened instance's tasks need from the commitments.
+   * {@code plan} is the account's plan (the commitments table may look at it), null when unknown.
+   */
+  public Map<String, Object> reopened(String ticketId, String plan) {
     Instant now = clock.instant();
     Ticket ticket = tickets.find(ticketId).orElseThrow();
-    CommitmentTerms terms = decision.evaluate(ticket.priority());
+    CommitmentTerms terms = decision.evaluate(new CommitmentInputs(ticket.priority(), plan, ticket.queue(),
+        ticket.channel() == null ? null : ticket.channel().name()));
     clocks.find(ticketId, Commitment.RESOLUTION).filter(c -> c.state() == SlaState.MET && c.metAt() != null).ifPresent(c -> {
       Duration waited = schedule.openTime(c, c.metAt(), now);
       clocks.save(schedule.timed(c.reopened(waited, clocks.reachedState(ticketId, Commitment.RESOLUTION))));

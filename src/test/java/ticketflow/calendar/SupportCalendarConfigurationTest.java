@@ -104,6 +104,9 @@ class SupportCalendarConfigurationTest {
       ticketflow.calendars.emea.closes         | 07:00       | ticketflow.calendars.emea.closes
       ticketflow.calendars.emea.days           | ''          | ticketflow.calendars.emea.days
       ticketflow.calendars.emea.holiday-rules  | UK_BANK     | ticketflow.calendars.emea.holiday-rules
+      ticketflow.calendars.emea.holidays       | XX          | ticketflow.calendars.emea.holidays
+      ticketflow.calendars.emea.holidays       | US-ZZ       | ticketflow.calendars.emea.holidays
+      ticketflow.calendars.emea.days           | SUNDAY,FUNDAY | ticketflow.calendars.emea.days
       ticketflow.calendars.emea.zone           | Mars/Olympus| ticketflow.calendars.emea.zone
       ticketflow.calendars.emea.opens          | nine        | ticketflow.calendars.emea.opens
       ticketflow.calendars.emea.type           | SOMETIMES   | ticketflow.calendars.emea.type

@@ -103,6 +103,32 @@ class DecisionTableCheckTest {
             + " workaround PARTIAL; impact FEATURE_ISSUE, workaround AVAILABLE, which is no priority (P1, P2, P3, P4).");
   }
 
+  @Test
+  void aCommitmentsTableThatGivesEnterpriseAFasterP2AnswersEveryTicket() throws IOException {
+    String table = new String(DecisionTableCheckTest.class.getResourceAsStream("/dmn/commitments-enterprise-faster-p2.dmn")
+        .readAllBytes(), StandardCharsets.UTF_8);
+
+    assertThat(check.problems(ENGINE, Dmn.readModelFromStream(new ByteArrayInputStream(table.getBytes(StandardCharsets.UTF_8)))))
+        .isEmpty();
+  }
+
+  @Test
+  void aP2RowForEnterpriseOnlyNamesThePlansItLeavesWithoutAnAnswer() throws IOException {
+    assertThat(problems("commitments", t -> t.replace(
+        "<inputEntry id=\"highPlan\"><text></text>", "<inputEntry id=\"highPlan\"><text>\"ENTERPRISE\"</text>")))
+        .containsExactly("Decision 'commitments' answers nothing for priority P2, plan FREE; priority P2, plan PRO; priority P2,"
+            + " plan BUSINESS and 2 more combinations: a ticket with these values would fail.");
+  }
+
+  @Test
+  void aQueueTheCodeNeverRoutesToIsNoAnswer() throws IOException {
+    assertThat(problems("commitments", t -> t.replace(
+        "<inputEntry id=\"highQueue\"><text></text>", "<inputEntry id=\"highQueue\"><text>\"billing\"</text>")))
+        .singleElement().asString()
+        .startsWith("Decision 'commitments' answers nothing for priority P2, queue engineering; priority P2, queue engineering-oncall;")
+        .contains("and 5 more combinations");
+  }
+
   /** The table without one rule, as deleting the row in Camunda Modeler leaves it. */
   private static String withoutRule(String table, String ruleId) {
     return table.replaceAll("(?s)<rule id=\"" + ruleId + "\">.*?</rule>", "");

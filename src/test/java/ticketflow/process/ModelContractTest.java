@@ -133,6 +133,23 @@ class ModelContractTest {
   }
 
   @Test
+  void aCommitmentsInputTheCodeDoesNotGiveIsNamed() throws IOException {
+    String table = Files.readString(Path.of("bpmn", "commitments.dmn")).replace("<text>queue</text>", "<text>category</text>");
+    List<DmnModelInstance> tables = tables();
+    tables.removeIf(t -> t.getModelElementById("commitments") != null);
+    tables.add(Dmn.readModelFromStream(new ByteArrayInputStream(table.getBytes(StandardCharsets.UTF_8))));
+    assertThat(ModelContractCheck.problems(ModelContractCheck.CURRENT, Bpmn.readModelFromFile(MODEL.toFile()), forms(f -> f), tables))
+        .containsExactly("Decision 'commitments' input 'Queue' reads 'category', which ticketflow does not give it: it gives"
+            + " priority, plan, queue, channel.");
+  }
+
+  @Test
+  void theModelGivesTheCommitmentsTableTheVariablesTheContractDeclares() {
+    assertThat(ModelContract.Decision.COMMITMENTS.inputs()).containsExactly("priority", "plan", "queue", "channel")
+        .allSatisfy(input -> assertThat(ModelContract.VARIABLES).contains(input));
+  }
+
+  @Test
   void everyBeanOfTheContractIsASpringComponentOfThatName() {
     ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
     scanner.addIncludeFilter(new AnnotationTypeFilter(Component.class));

@@ -48,7 +48,8 @@ class AuthorizationMatrixTest {
 
   /**
    * Who calls. WRONG_PASSWORD is a throwaway administrator of its own, so no real account collects failed logins;
-   * its 20 rows stay under the 30 failed logins a minute an address may make before everyone from it gets 429.
+   * its rows (some twenty) stay under the 30 failed logins a minute an address may make before everyone from it
+   * gets 429.
    */
   enum Role {
     ANONYMOUS(null, null),
@@ -84,6 +85,7 @@ class AuthorizationMatrixTest {
     MAIL_OUTBOX("GET /api/mail-outbox"),
     OPENAPI("GET /api/openapi"),
     COMMITMENTS("GET /api/commitments?priority=P3&from=…"),
+    CALENDARS("GET /api/calendars"),
     HEALTH("GET /actuator/health"),
     ACTUATOR_INFO("GET /actuator/info"),
     ENGINE_TASKS("GET /engine-rest/task?processInstanceBusinessKey={fixture} (count)"),
@@ -138,6 +140,8 @@ class AuthorizationMatrixTest {
     // The API's description is for every logged-in client.
     row(rows, OPENAPI, 401, 401, 200, 200, 200, 200, 200, 200, 200);
     row(rows, COMMITMENTS, 401, 401, 200, 200, 200, 200, 200, 200, 200);
+    // The calendars and their holidays are for staff, not for the intake clients' portals.
+    row(rows, CALENDARS, 401, 401, 403, 200, 200, 200, 200, 200, 200);
     // The health probe is open to everyone, even with credentials that fail.
     row(rows, HEALTH, 200, 200, 200, 200, 200, 200, 200, 200, 200);
     row(rows, ACTUATOR_INFO, 401, 401, 403, 403, 403, 403, 403, 403, 200);
@@ -286,6 +290,7 @@ class AuthorizationMatrixTest {
       case MAIL_OUTBOX -> plain(send(api(role, "/api/mail-outbox").GET()));
       case OPENAPI -> plain(send(api(role, "/api/openapi").GET()));
       case COMMITMENTS -> plain(send(api(role, "/api/commitments?priority=P3&from=2026-12-24T16:30:00Z").GET()));
+      case CALENDARS -> plain(send(api(role, "/api/calendars").GET()));
       case HEALTH -> plain(send(api(role, "/actuator/health").GET()));
       case ACTUATOR_INFO -> plain(send(api(role, "/actuator/info").GET()));
       case ENGINE_TASKS -> engineList(send(api(role, "/engine-rest/task?processInstanceBusinessKey=" + fixture).GET()));

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
@@ -55,6 +56,45 @@ class CommitmentsDecisionTest {
     assertThat(CommitmentTargets.parse((String) row.get("firstResponse"), onCalendar)).isEqualTo(hours(firstResponseHours));
     assertThat(CommitmentTargets.parse((String) row.get("updateEvery"), onCalendar)).isEqualTo(hours(updateHours));
     assertThat(CommitmentTargets.parse((String) row.get("resolution"), onCalendar)).isEqualTo(hours(resolutionHours));
+  }
+
+  @ParameterizedTest(name = "{0} on plan {1}, queue {2}, channel {3}: the priority's row, as for any plan, queue and channel")
+  @CsvSource(textBlock = """
+      P1, FREE,       support-web,      WEB
+      P2, ENTERPRISE, billing,          PHONE
+      P2, PRO,        support-chat,     CHAT
+      P3, API,        engineering,      WEB
+      P4, EDUCATION,  trust-and-safety, PHONE
+      """)
+  void todaysPolicyLooksAtThePriorityOnly(String priority, String plan, String queue, String channel) {
+    Map<String, Object> aProWebTicket = Map.of("priority", priority, "plan", "PRO", "queue", "support-web", "channel", "WEB");
+    Map<String, Object> unknownPlanQueueAndChannel = new HashMap<>(Map.of("priority", priority));
+    unknownPlanQueueAndChannel.put("plan", null);
+
+    assertThat(engine.evaluateDecisionTable(commitments,
+            Map.of("priority", priority, "plan", plan, "queue", queue, "channel", channel)).getSingleResult().getEntryMap())
+        .isEqualTo(engine.evaluateDecisionTable(commitments, aProWebTicket).getSingleResult().getEntryMap())
+        .isEqualTo(engine.evaluateDecisionTable(commitments, unknownPlanQueueAndChannel).getSingleResult().getEntryMap());
+  }
+
+  @ParameterizedTest(name = "a designer's table: a P2 on {0} gets its first response within {1} h")
+  @CsvSource(textBlock = """
+      ENTERPRISE, 1
+      PRO,        4
+      BUSINESS,   4
+      FREE,       4
+      """)
+  void aDesignerGivesEnterpriseAFasterP2(String plan, long firstResponseHours) throws IOException {
+    DmnDecision enterpriseFaster;
+    try (InputStream model = CommitmentsDecisionTest.class.getResourceAsStream("/dmn/commitments-enterprise-faster-p2.dmn")) {
+      enterpriseFaster = engine.parseDecision("commitments", model);
+    }
+    DmnDecisionRuleResult row = engine.evaluateDecisionTable(enterpriseFaster,
+        Map.of("priority", "P2", "plan", plan, "queue", "support-web", "channel", "WEB")).getSingleResult();
+
+    assertThat(CommitmentTargets.parse((String) row.get("firstResponse"), SupportCalendars.defaults().get("business")))
+        .isEqualTo(Duration.ofHours(firstResponseHours));
+    assertThat(row.get("resolution")).isEqualTo("P3D");
   }
 
   private static Duration hours(Long hours) {
