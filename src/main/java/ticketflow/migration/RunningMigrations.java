@@ -52,6 +52,16 @@ class RunningMigrations {
     jdbc.update("update tf_lifecycle_migration set batch_id = ? where from_version = ?", batchId, fromVersion);
   }
 
+  record Started(int fromVersion, String startedBy) {
+  }
+
+  /** The migration to the version, when exactly one was started (several from different versions cannot be told apart). */
+  Started to(int toVersion) {
+    List<Started> started = jdbc.query("select from_version, started_by from tf_lifecycle_migration where to_version = ?",
+        (rs, row) -> new Started(rs.getInt("from_version"), rs.getString("started_by")), toVersion);
+    return started.size() == 1 ? started.get(0) : null;
+  }
+
   /** Whether a migration from the version still runs. */
   boolean running(int fromVersion) {
     return jdbc.queryForList("select batch_id from tf_lifecycle_migration where from_version = ?", String.class, fromVersion)

@@ -117,6 +117,14 @@ abstract class LifecycleMigrationTest {
         .startsWith("Answer the customer · ");
     assertThat(versions().get(0).get("openTickets").asLong()).isGreaterThanOrEqualTo(5);
 
+    JsonNode timeline = api.ok(api.call(get("/api/tickets/" + waiting.get("with engineering") + "/timeline"), ApiClient.ADMIN,
+        null), 200);
+    JsonNode migratedEntry = java.util.stream.StreamSupport.stream(timeline.spliterator(), false)
+        .filter(e -> "MIGRATED".equals(e.get("kind").asText())).findFirst().orElseThrow();
+    assertThat(migratedEntry.get("actor").asText()).isEqualTo(ApiClient.ADMIN);
+    assertThat(migratedEntry.at("/details/fromVersion").asInt()).isEqualTo(from.getVersion());
+    assertThat(migratedEntry.at("/details/toVersion").asInt()).isEqualTo(to.getVersion());
+
     String firstResponse = waiting.get("first response");
     fire(firstResponse, renamed, "FIRST_RESPONSE AT_RISK");
     assertThat(slaEvents(firstResponse, "FIRST_RESPONSE", "AT_RISK")).isEqualTo(1);
