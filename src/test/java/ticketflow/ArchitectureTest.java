@@ -71,7 +71,8 @@ class ArchitectureTest {
       .that().resideInAnyPackage("ticketflow.ticket..", "ticketflow.account..", "ticketflow.channel..", "ticketflow.calendar..")
       .should().dependOnClassesThat().resideInAnyPackage("ticketflow.sla..", "ticketflow.agentwork..", "ticketflow.assignment..",
           "ticketflow.lifecycle..", "ticketflow.intake..", "ticketflow.deflection..", "ticketflow.notification..", "ticketflow.report..",
-          "ticketflow.demo..", "ticketflow.migration..", "ticketflow.note..", "ticketflow.macro..", "ticketflow.timeline..");
+          "ticketflow.demo..", "ticketflow.migration..", "ticketflow.note..", "ticketflow.macro..", "ticketflow.timeline..",
+          "ticketflow.retention..");
 
   /**
    * Notes, canned replies and the timeline stand on the tickets (the upper ground floor): the steps use them, they know
@@ -83,7 +84,7 @@ class ArchitectureTest {
       .that().resideInAnyPackage("ticketflow.note..", "ticketflow.macro..", "ticketflow.timeline..")
       .should().dependOnClassesThat().resideInAnyPackage("ticketflow.sla..", "ticketflow.agentwork..", "ticketflow.assignment..",
           "ticketflow.lifecycle..", "ticketflow.intake..", "ticketflow.deflection..", "ticketflow.migration..",
-          "ticketflow.notification..", "ticketflow.report..", "ticketflow.demo..");
+          "ticketflow.notification..", "ticketflow.report..", "ticketflow.demo..", "ticketflow.retention..");
 
   /** Calendars are plain time arithmetic: nothing of ticketflow, and no framework outside their configuration. */
   @ArchTest

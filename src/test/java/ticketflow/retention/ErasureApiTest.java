@@ -20,11 +20,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import ticketflow.ApiClient;
 import ticketflow.TicketApi;
-import ticketflow.TicketflowTest;
 
-/** A requester's erasure: administrators only, every ticket anonymised, nothing of the person left in any table. */
-@TicketflowTest
-class ErasureApiTest {
+/**
+ * A requester's erasure: administrators only, every ticket anonymised, nothing of the person left in any table
+ * (run on H2 and on PostgreSQL by the subclasses).
+ */
+abstract class ErasureApiTest {
 
   @Autowired MockMvc mvc;
   @Autowired ObjectMapper json;
