@@ -44,4 +44,9 @@ public class AccountRepository {
     }
     return created;
   }
+
+  /** The person leaves every account they belong to (any case of the address); answers how many memberships went. */
+  public int removeMember(String email) {
+    return jdbc.update("delete from tf_account_member where lower(email) = lower(?)", email);
+  }
 }

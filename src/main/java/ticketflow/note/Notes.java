@@ -8,12 +8,14 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import ticketflow.process.EngineAccess;
 import ticketflow.process.ProcessVariables;
 import ticketflow.process.TicketProcess;
 import ticketflow.ticket.StaffNotes;
+import ticketflow.ticket.TicketAnonymised;
 import ticketflow.ticket.TicketView;
 
 /**
@@ -39,6 +41,12 @@ public class Notes implements StaffNotes {
   public void add(String ticketId, String author, NoteSource source, String body) {
     jdbc.update("insert into tf_note (ticket_id, author, source, body, created_at) values (?,?,?,?,?)", ticketId, author,
         source.name(), body, clock.instant().atOffset(ZoneOffset.UTC));
+  }
+
+  /** Notes may quote the customer: their bodies go with the ticket's personal data; who wrote them and when stay. */
+  @EventListener
+  void anonymised(TicketAnonymised anonymised) {
+    jdbc.update("update tf_note set body = ? where ticket_id = ?", TicketAnonymised.REPLACEMENT, anonymised.ticketId());
   }
 
   /** Keeps the notes shown in the ticket's open task forms current after a note written outside a task. */

@@ -80,7 +80,8 @@ class SecurityConfiguration {
             .requestMatchers("/actuator/prometheus").hasAnyAuthority(ADMIN, MANAGERS)
             .requestMatchers("/actuator/**").hasAuthority(ADMIN)
             .requestMatchers("/api/reports/**").hasAnyAuthority(ADMIN, MANAGERS, LEADS)
-            .requestMatchers("/api/accounts/**", "/api/knowledge-base/**", "/api/mail-outbox/**", "/api/lifecycle/**")
+            .requestMatchers("/api/accounts/**", "/api/knowledge-base/**", "/api/mail-outbox/**", "/api/lifecycle/**",
+                "/api/requesters/**")
             .hasAuthority(ADMIN)
             .requestMatchers(HttpMethod.PUT, "/api/macros/**").hasAuthority(ADMIN)
             .requestMatchers(HttpMethod.DELETE, "/api/macros/**").hasAuthority(ADMIN)

@@ -13,6 +13,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import ticketflow.ticket.Ticket;
+import ticketflow.ticket.TicketAnonymised;
 import ticketflow.ticket.TicketDeflected;
 import ticketflow.ticket.TicketOpened;
 import ticketflow.ticket.TicketStatusChanged;
@@ -78,6 +79,16 @@ class TimelineEvents {
     details.put("channel", t.channel() == null ? null : t.channel().name());
     details.put("channelReason", t.channelReason());
     record(new TimelineEvent(t.id(), TimelineKind.CHANNEL_DECIDED, TimelineEntry.TICKETFLOW, details));
+  }
+
+  /** The requester's address goes wherever it was the actor or part of the details; the rest of each entry stays. */
+  @EventListener
+  void anonymised(TicketAnonymised anonymised) {
+    String gone = TicketAnonymised.REPLACEMENT;
+    String former = anonymised.formerRequester().toLowerCase();
+    jdbc.update("update tf_timeline_event set actor = ? where ticket_id = ? and lower(actor) = ?", gone, anonymised.ticketId(), former);
+    jdbc.update("update tf_timeline_event set details = ? where ticket_id = ? and lower(details) like ? escape '!'", "{}",
+        anonymised.ticketId(), "%" + former.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
   }
 
   List<TimelineEntry> of(String ticketId) {

@@ -25,5 +25,9 @@ public enum TimelineKind {
   /** A response commitment was met, at risk, breached or escalated. */
   SLA_EVENT,
   /** The ticket's process moved to another version of the lifecycle. */
-  MIGRATED
+  MIGRATED,
+  /** The ticket's personal data was replaced after the retention period. */
+  ANONYMISED,
+  /** The requester asked to be forgotten: the ticket was anonymised (and closed first when it was open). */
+  ERASED
 }

@@ -83,6 +83,7 @@ class AuthorizationMatrixTest {
     GET_ACCOUNT("GET /api/accounts/acme-pro"),
     KNOWLEDGE_BASE("GET /api/knowledge-base/articles"),
     MAIL_OUTBOX("GET /api/mail-outbox"),
+    ERASE_REQUESTER("DELETE /api/requesters/{an address ticketflow never knew}"),
     OPENAPI("GET /api/openapi"),
     COMMITMENTS("GET /api/commitments?priority=P3&from=…"),
     CALENDARS("GET /api/calendars"),
@@ -137,6 +138,8 @@ class AuthorizationMatrixTest {
     row(rows, GET_ACCOUNT, 401, 401, 403, 403, 403, 403, 403, 403, 200);
     row(rows, KNOWLEDGE_BASE, 401, 401, 403, 403, 403, 403, 403, 403, 200);
     row(rows, MAIL_OUTBOX, 401, 401, 403, 403, 403, 403, 403, 403, 200);
+    // Erasure is the administrators' alone; for them an address ticketflow never knew is not found.
+    row(rows, ERASE_REQUESTER, 401, 401, 403, 403, 403, 403, 403, 403, 404);
     // The API's description is for every logged-in client.
     row(rows, OPENAPI, 401, 401, 200, 200, 200, 200, 200, 200, 200);
     row(rows, COMMITMENTS, 401, 401, 200, 200, 200, 200, 200, 200, 200);
@@ -288,6 +291,7 @@ class AuthorizationMatrixTest {
       case GET_ACCOUNT -> plain(send(api(role, "/api/accounts/acme-pro").GET()));
       case KNOWLEDGE_BASE -> plain(send(api(role, "/api/knowledge-base/articles").GET()));
       case MAIL_OUTBOX -> plain(send(api(role, "/api/mail-outbox").GET()));
+      case ERASE_REQUESTER -> plain(send(api(role, "/api/requesters/nobody.ever@example.com").DELETE()));
       case OPENAPI -> plain(send(api(role, "/api/openapi").GET()));
       case COMMITMENTS -> plain(send(api(role, "/api/commitments?priority=P3&from=2026-12-24T16:30:00Z").GET()));
       case CALENDARS -> plain(send(api(role, "/api/calendars").GET()));
