@@ -43,6 +43,12 @@ public class Anonymisation {
         TicketRepository.utc(cutoff), limit);
   }
 
+  /** Whether the ticket's personal data is gone (erased on request or past retention). */
+  public boolean isAnonymised(String ticketId) {
+    return !jdbc.queryForList("select id from tf_ticket where id = ? and anonymised_at is not null", String.class, ticketId)
+        .isEmpty();
+  }
+
   /** Anonymises the ticket in the caller's transaction; false when it was already (or does not exist). */
   @Transactional(propagation = Propagation.MANDATORY)
   public boolean anonymise(String ticketId) {

@@ -26,10 +26,12 @@ class CustomerConversation {
   private final ApplicationEventPublisher events;
   private final LifecycleSettings settings;
   private final Clock clock;
+  private final Anonymisation anonymisation;
 
   CustomerConversation(TicketRepository tickets, Conversation conversation, TicketProcess process,
-      ApplicationEventPublisher events, LifecycleSettings settings, Clock clock) {
+      ApplicationEventPublisher events, LifecycleSettings settings, Clock clock, Anonymisation anonymisation) {
     this.tickets = tickets;
+    this.anonymisation = anonymisation;
     this.conversation = conversation;
     this.process = process;
     this.events = events;
@@ -79,6 +81,11 @@ class CustomerConversation {
 
   /** Within the window after closing, the ticket opens again for its queue; later, the customer starts a new one. */
   private void reopen(Ticket closed, String body) {
+    // An erased ticket stays erased: new text would be personal data again, and reopening would undo the erasure.
+    if (anonymisation.isAnonymised(closed.id())) {
+      throw new ApiException(HttpStatus.CONFLICT, "Ticket anonymised", "Ticket " + closed.id()
+          + " was anonymised (erased on request or past retention) and takes no more messages; submit a new ticket.");
+    }
     Instant closedAt = tickets.closedAt(closed.id()).orElse(null);
     if (closedAt == null || clock.instant().isAfter(closedAt.plus(settings.reopenWindow()))) {
       throw new ApiException(HttpStatus.CONFLICT, "Ticket closed",

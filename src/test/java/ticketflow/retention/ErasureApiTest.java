@@ -77,6 +77,12 @@ abstract class ErasureApiTest {
     assertThat(erased.at("/details/closedWith").asText()).isEqualTo("ERASED");
     JsonNode closedTimeline = api.ok(api.call(get("/api/tickets/" + closed + "/timeline"), "lead", null), 200);
     assertThat(closedTimeline.toString()).contains("\"ERASED\"").doesNotContain(person.mark);
+
+    // Within the reopen window a message would reopen a closed ticket: an erased one takes none.
+    JsonNode refused = api.problem(tickets.customerWrites(open, "Still there? " + person.mark), 409);
+    assertThat(refused.get("detail").asText()).contains("anonymised");
+    assertThat(Traces.of(dataSource, person.mark)).isEmpty();
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(open).count()).isZero();
   }
 
   @Test
