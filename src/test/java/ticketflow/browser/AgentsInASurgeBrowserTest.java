@@ -116,15 +116,17 @@ class AgentsInASurgeBrowserTest {
         tickets.add(api.submit(TicketApi.ticket("subject", "Surge ticket " + i)));
       }
 
+      assertThat(tickets.stream().map(t -> String.valueOf(tasks.createTaskQuery().processInstanceBusinessKey(t).singleResult().getAssignee())))
+          .as("assignees").filteredOn(agents.get(0)::equals).hasSize(5);
       try (Browser browser = Browser.open("surge-shared-out", 1400, 900)) {
         for (int i = 0; i < agents.size(); i++) {
           String agent = agents.get(i);
           int expected = i < 2 ? 5 : 0;
           browser.logIntoCamunda(api.base(), "tasklist", agent, "demo");
           browser.click(Browser.text("Assigned to me"));
-          // Tasklist counts the filter's tasks beside its name once it has listed them.
-          browser.visible(Browser.containingText("Assigned to me (" + expected + ")"));
-          browser.wait.until(d -> ticketsListed(browser, tickets) == expected);
+          // Listed, or Tasklist's word that there is nothing to list.
+          browser.wait.until(d -> ticketsListed(browser, tickets) == expected
+              && (expected > 0 || !d.findElements(Browser.containingText("No task matching filters found.")).isEmpty()));
           browser.screenshot(agent + "-assigned-to-me");
           assertThat(ticketsListed(browser, tickets)).as(agent).isEqualTo(expected);
           browser.logOut();

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -105,7 +106,15 @@ final class Browser implements AutoCloseable {
   void click(By by) {
     WebElement element = wait.until(ExpectedConditions.elementToBeClickable(by));
     ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-    wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+    // A notification Tasklist shows for a moment (after a claim, say) may lie over it: wait for it to go, as a person would.
+    new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(ElementClickInterceptedException.class).until(d -> {
+      WebElement clickable = ExpectedConditions.elementToBeClickable(element).apply(d);
+      if (clickable == null) {
+        return false;
+      }
+      clickable.click();
+      return true;
+    });
   }
 
   static By text(String text) {
