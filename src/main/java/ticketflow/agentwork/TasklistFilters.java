@@ -43,6 +43,15 @@ class TasklistFilters implements ApplicationRunner {
       Map.of("name", "ticketId", "label", "Ticket"), Map.of("name", "priority", "label", "Priority"),
       Map.of("name", "channel", "label", "Channel"), Map.of("name", "subject", "label", "Subject"));
 
+  /**
+   * The order of every filter, the most urgent due first, as Tasklist's own sort ("Sort by Due date, Created"). It is
+   * a filter property, not an ordering of the filter's query: Tasklist always adds its header's sort to the query
+   * and never shows the query's, so an ordering there would decide the list while the header named another.
+   * Tasklist opens a filter in this order by ticketflow's script (tasklist/scripts/filter-sorting.js).
+   */
+  static final List<Map<String, String>> SORTING = List.of(
+      Map.of("sortBy", "dueDate", "sortOrder", "asc"), Map.of("sortBy", "created", "sortOrder", "asc"));
+
   private final FilterService filters;
   private final TaskService tasks;
   private final AuthorizationService authorizations;
@@ -71,13 +80,12 @@ class TasklistFilters implements ApplicationRunner {
 
   private void saveAll() {
     save(MY_QUEUES, "Tickets offered to your groups and those you claimed, the most urgent due first", -10,
+        tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
+    save(ESCALATED_TO_ME, "Tickets past a commitment, offered to your groups, the most urgent due first", -8,
         tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
-            .orderByDueDate().asc().orderByTaskCreateTime().asc());
-    save(ESCALATED_TO_ME, "Tickets past a commitment, offered to your groups", -8,
-        tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
-            .processVariableValueGreaterThanOrEquals(ProcessVariables.ESCALATION_LEVEL, 1).orderByDueDate().asc());
+            .processVariableValueGreaterThanOrEquals(ProcessVariables.ESCALATION_LEVEL, 1));
     save(ASSIGNED_TO_ME, "Tickets you have claimed, the most urgent due first", -5,
-        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
+        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
   }
 
   private static void pause(int attempt) {
@@ -95,7 +103,7 @@ class TasklistFilters implements ApplicationRunner {
       filter = filters.newTaskFilter(name);
     }
     filter.setProperties(Map.of("description", description, "priority", priority, "refresh", true,
-        "showUndefinedVariable", false, "variables", COLUMNS));
+        "showUndefinedVariable", false, "variables", COLUMNS, "sorting", SORTING));
     filter.setQuery(query);
     filters.saveFilter(filter);
     for (String group : Groups.ALL) {

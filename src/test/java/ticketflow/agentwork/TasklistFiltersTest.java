@@ -7,13 +7,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,12 +96,38 @@ class TasklistFiltersTest {
     }
   }
 
+  @Test
+  void whatTasklistsHeaderNamesIsTheOrderOfTheListForEveryFilter() {
+    for (String name : List.of(TasklistFilters.MY_QUEUES, TasklistFilters.ESCALATED_TO_ME, TasklistFilters.ASSIGNED_TO_ME)) {
+      Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+      // Tasklist shows and sends the `sorting` it opens a filter with; an ordering of the query itself would come first.
+      assertThat(filter.getProperties().get("sorting")).as(name).isEqualTo(List.of(
+          Map.of("sortBy", "dueDate", "sortOrder", "asc"), Map.of("sortBy", "created", "sortOrder", "asc")));
+      assertThat(((TaskQueryImpl) filter.getQuery()).getOrderingProperties()).as(name).isEmpty();
+    }
+  }
+
+  /** The filter's tasks as Tasklist lists them: the filter's query extended by the sort its header shows. */
+  @SuppressWarnings("unchecked")
   private List<String> ticketsIn(String filter, String user, String group) {
-    String id = filters.createFilterQuery().filterName(filter).singleResult().getId();
+    Filter declared = filters.createFilterQuery().filterName(filter).singleResult();
+    TaskQuery sorted = tasks.createTaskQuery();
+    for (Map<String, String> sorting : (List<Map<String, String>>) declared.getProperties().get("sorting")) {
+      switch (sorting.get("sortBy")) {
+        case "dueDate" -> sorted.orderByDueDate();
+        case "created" -> sorted.orderByTaskCreateTime();
+        default -> throw new AssertionError("Tasklist sort not expected here: " + sorting);
+      }
+      if ("asc".equals(sorting.get("sortOrder"))) {
+        sorted.asc();
+      } else {
+        sorted.desc();
+      }
+    }
     List<Task> found;
     identity.setAuthentication(user, List.of(group));
     try {
-      found = filters.list(id);
+      found = filters.list(declared.getId(), sorted);
     } finally {
       identity.clearAuthentication();
     }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -51,6 +52,11 @@ final class Browser implements AutoCloseable {
   }
 
   static Browser open(String name) throws IOException {
+    return open(name, 1440, 1800);
+  }
+
+  /** A window of the given size, as an agent's screen: what fits in it is what they see without scrolling. */
+  static Browser open(String name, int width, int height) throws IOException {
     assumeInstalled();
     Path dir = Path.of("target", "browser", name);
     Files.createDirectories(dir);
@@ -59,7 +65,7 @@ final class Browser implements AutoCloseable {
     // The flags this machine needs: headless as root, and no calls to the (closed) outside network.
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
         "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--window-size=1440,1800", "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        "--window-size=" + width + "," + height, "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
     return new Browser(new ChromeDriver(service, options), dir);
   }
@@ -79,6 +85,19 @@ final class Browser implements AutoCloseable {
     driver.findElement(By.cssSelector("button[type=submit]")).click();
   }
 
+  /** Signs out by forgetting the session, so that the next {@link #logIntoCamunda} starts from the login page. */
+  void logOut() {
+    driver.manage().deleteAllCookies();
+    ((JavascriptExecutor) driver).executeScript("window.localStorage.clear(); window.sessionStorage.clear();");
+  }
+
+  /** Whether the element lies entirely within the window as it is, unscrolled. */
+  boolean withinWindow(WebElement element) {
+    return (Boolean) ((JavascriptExecutor) driver).executeScript("const r = arguments[0].getBoundingClientRect();"
+        + " return r.height > 0 && r.top >= 0 && r.left >= 0 && r.bottom <= window.innerHeight && r.right <= window.innerWidth;",
+        element);
+  }
+
   WebElement visible(By by) {
     return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
   }
@@ -87,7 +106,15 @@ final class Browser implements AutoCloseable {
   void click(By by) {
     WebElement element = wait.until(ExpectedConditions.elementToBeClickable(by));
     ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-    wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+    // A notification Tasklist shows for a moment (after a claim, say) may lie over it: wait for it to go, as a person would.
+    new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(ElementClickInterceptedException.class).until(d -> {
+      WebElement clickable = ExpectedConditions.elementToBeClickable(element).apply(d);
+      if (clickable == null) {
+        return false;
+      }
+      clickable.click();
+      return true;
+    });
   }
 
   static By text(String text) {
