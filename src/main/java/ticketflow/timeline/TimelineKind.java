@@ -25,5 +25,7 @@ public enum TimelineKind {
   /** A response commitment was met, at risk, breached or escalated. */
   SLA_EVENT,
   /** The ticket's process moved to another version of the lifecycle. */
-  MIGRATED
+  MIGRATED,
+  /** The customer scored the closed ticket (1 to 5), through the portal or the closing mail's link. */
+  SATISFACTION
 }
