@@ -20,3 +20,4 @@ create index tf_satisfaction_link_ticket_idx on tf_satisfaction_link (ticket_id)
 create index tf_ticket_created_idx on tf_ticket (created_at, id);
 create index tf_ticket_closed_idx on tf_ticket (closed_at);
 create index tf_sla_event_event_idx on tf_sla_event (event, at_time, ticket_id);
+create index tf_sla_clock_state_idx on tf_sla_clock (state);
