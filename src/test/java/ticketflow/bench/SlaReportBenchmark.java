@@ -174,7 +174,7 @@ public final class SlaReportBenchmark {
     return Math.round(median(millis) * 1000) / 1000.0;
   }
 
-  /** Median and slowest of {@link #CALLS} calls after two warm-up call; checks the 30-day report counts every ticket. */
+  /** Median and slowest of {@link #CALLS} calls after one warm-up call; checks the 30-day report counts every ticket. */
   static Map<String, Object> time(Http http, String path, int tickets) throws Exception {
     List<Double> millis = new ArrayList<>();
     HttpResponse<String> last = null;
