@@ -48,7 +48,8 @@ class ArchitectureTest {
   private static final String[] OTHER_THAN_PROCESS = {"ticketflow.account..", "ticketflow.agentwork..", "ticketflow.api..",
       "ticketflow.assignment..", "ticketflow.calendar..", "ticketflow.channel..", "ticketflow.database..", "ticketflow.deflection..",
       "ticketflow.demo..", "ticketflow.intake..", "ticketflow.lifecycle..", "ticketflow.macro..", "ticketflow.migration..",
-      "ticketflow.note..", "ticketflow.notification..", "ticketflow.report..", "ticketflow.retention..", "ticketflow.security..", "ticketflow.sla..",
+      "ticketflow.note..", "ticketflow.notification..", "ticketflow.report..", "ticketflow.retention..", "ticketflow.satisfaction..",
+      "ticketflow.security..", "ticketflow.sla..",
       "ticketflow.ticket..", "ticketflow.timeline.."};
 
   /** The rooms depend one way: no package reaches back, however long the way round. */
@@ -72,16 +73,17 @@ class ArchitectureTest {
       .should().dependOnClassesThat().resideInAnyPackage("ticketflow.sla..", "ticketflow.agentwork..", "ticketflow.assignment..",
           "ticketflow.lifecycle..", "ticketflow.intake..", "ticketflow.deflection..", "ticketflow.notification..", "ticketflow.report..",
           "ticketflow.demo..", "ticketflow.migration..", "ticketflow.note..", "ticketflow.macro..", "ticketflow.timeline..",
-          "ticketflow.retention..");
+          "ticketflow.retention..", "ticketflow.satisfaction..");
 
   /**
-   * Notes, canned replies and the timeline stand on the tickets (the upper ground floor): the steps use them, they know
-   * nothing of rules, steps or reactions. The ticket's view finds notes through {@code ticket.StaffNotes}; the timeline
-   * hears of steps through {@code TimelineEvent}s they publish.
+   * Notes, canned replies, the timeline and customer satisfaction stand on the tickets (the upper ground floor): the
+   * steps and reactions use them, they know nothing of rules, steps or reactions. The ticket's view finds notes through
+   * {@code ticket.StaffNotes} and scores through {@code ticket.SatisfactionScores}; the timeline hears of the others
+   * through {@code TimelineEvent}s they publish.
    */
   @ArchTest
   static final ArchRule notesMacrosAndTimelineKnowNothingAbove = noClasses()
-      .that().resideInAnyPackage("ticketflow.note..", "ticketflow.macro..", "ticketflow.timeline..")
+      .that().resideInAnyPackage("ticketflow.note..", "ticketflow.macro..", "ticketflow.timeline..", "ticketflow.satisfaction..")
       .should().dependOnClassesThat().resideInAnyPackage("ticketflow.sla..", "ticketflow.agentwork..", "ticketflow.assignment..",
           "ticketflow.lifecycle..", "ticketflow.intake..", "ticketflow.deflection..", "ticketflow.migration..",
           "ticketflow.notification..", "ticketflow.report..", "ticketflow.demo..", "ticketflow.retention..");
@@ -98,7 +100,7 @@ class ArchitectureTest {
   static final ArchRule stepsDoNotCallMailOrMetrics = noClasses()
       .that().resideInAnyPackage("ticketflow.lifecycle..", "ticketflow.sla..", "ticketflow.agentwork..", "ticketflow.assignment..",
           "ticketflow.deflection..", "ticketflow.intake..", "ticketflow.migration..", "ticketflow.retention..", "ticketflow.ticket..",
-          "ticketflow.note..", "ticketflow.macro..", "ticketflow.timeline..")
+          "ticketflow.note..", "ticketflow.macro..", "ticketflow.timeline..", "ticketflow.satisfaction..")
       .should().dependOnClassesThat().resideInAnyPackage("ticketflow.notification..", "ticketflow.report..");
 
 }

@@ -54,12 +54,22 @@ public final class MailPolicy {
 
   /** The customer's mail about the closing, with the reason the ticket closed. */
   public Optional<Mail> closed(Ticket ticket, String why) {
+    return closed(ticket, why, null);
+  }
+
+  /**
+   * The customer's mail about the closing, with the reason the ticket closed and, when given, the one-time link to
+   * score it (1 to 5).
+   */
+  public Optional<Mail> closed(Ticket ticket, String why, String satisfactionLink) {
     if (!isAddress(ticket.requesterEmail())) {
       return Optional.empty();
     }
     String reason = why == null || why.isBlank() ? "Ticket closed." : why.strip();
+    String rate = satisfactionLink == null ? ""
+        : "How did we do? Rate our help from 1 to 5 (the link works once):\n" + satisfactionLink + "\n\n";
     String body = "Hello,\n\nyour ticket " + ticket.id() + " is now closed.\n\n" + reason
-        + "\n\nIf the problem comes back, open a new ticket and mention " + ticket.id() + ".\n\n" + about(ticket) + SIGNATURE;
+        + "\n\nIf the problem comes back, open a new ticket and mention " + ticket.id() + ".\n\n" + rate + about(ticket) + SIGNATURE;
     return Optional.of(mail(ticket.requesterEmail(), ticket, "Closed", body, MailKind.CLOSED));
   }
 

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import ticketflow.process.EngineAccess;
+import ticketflow.satisfaction.SatisfactionLinkTokens;
 import ticketflow.sla.SlaStepReached;
 import ticketflow.ticket.AgentReplied;
 import ticketflow.ticket.TicketClosed;
@@ -23,11 +24,13 @@ class Notifications {
   private final TicketRepository tickets;
   private final IdentityService identity;
   private final Outbox outbox;
+  private final SatisfactionLinkTokens satisfactionLinks;
 
-  Notifications(TicketRepository tickets, IdentityService identity, Outbox outbox) {
+  Notifications(TicketRepository tickets, IdentityService identity, Outbox outbox, SatisfactionLinkTokens satisfactionLinks) {
     this.tickets = tickets;
     this.identity = identity;
     this.outbox = outbox;
+    this.satisfactionLinks = satisfactionLinks;
   }
 
   @EventListener
@@ -37,9 +40,11 @@ class Notifications {
         .ifPresent(outbox::enqueue);
   }
 
+  /** The closing mail carries a new one-time link for the customer's score (none when there is no mail to send). */
   @EventListener
   void ticketClosed(TicketClosed closed) {
-    tickets.find(closed.ticketId()).flatMap(t -> policy.closed(t, closed.why())).ifPresent(outbox::enqueue);
+    tickets.find(closed.ticketId()).filter(t -> MailPolicy.isAddress(t.requesterEmail()))
+        .flatMap(t -> policy.closed(t, closed.why(), satisfactionLinks.issue(t.id()))).ifPresent(outbox::enqueue);
   }
 
   /** The groups the step's row of the escalation ladder names hear of it; never the customer. */

@@ -1,6 +1,7 @@
 package ticketflow.report;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -16,6 +17,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import ticketflow.account.AccountRepository;
+import ticketflow.satisfaction.SatisfactionGiven;
 import ticketflow.security.Groups;
 import ticketflow.sla.Commitment;
 import ticketflow.sla.FirstResponseMet;
@@ -36,7 +38,8 @@ import ticketflow.ticket.TicketOpened;
  *   <li>{@code ticketflow.sla.at_risk{commitment}}, {@code ticketflow.sla.breached{commitment}}: escalation ladder
  *   steps reached;</li>
  *   <li>{@code ticketflow.first_response.time{priority}}: ticket creation to first reply, a histogram;</li>
- *   <li>{@code ticketflow.tickets.open{queue}}: open tickets per queue, from a periodic count (not a query per scrape).</li>
+ *   <li>{@code ticketflow.tickets.open{queue}}: open tickets per queue, from a periodic count (not a query per scrape);</li>
+ *   <li>{@code ticketflow.satisfaction.score{queue}}: the customers' scores (1 to 5), a histogram with a bucket per score.</li>
  * </ul>
  * They count on the lifecycle's events once the transaction that published them commits, so a rolled-back step
  * counts nothing.
@@ -110,6 +113,14 @@ public class TicketMetrics {
         .tag("priority", met.priority() == null ? "UNKNOWN" : met.priority().name()).serviceLevelObjectives(FIRST_RESPONSE_BUCKETS)
         .minimumExpectedValue(Duration.ofMinutes(1)).maximumExpectedValue(Duration.ofDays(30))
         .register(registry).record(met.time());
+  }
+
+  /** The customer scored a closed ticket. */
+  @TransactionalEventListener(fallbackExecution = true)
+  void satisfaction(SatisfactionGiven given) {
+    DistributionSummary.builder("ticketflow.satisfaction.score").description("Customers' satisfaction scores, 1 to 5")
+        .tag("queue", given.queue() == null ? "NONE" : given.queue()).serviceLevelObjectives(1, 2, 3, 4, 5)
+        .register(registry).record(given.score());
   }
 
   private void breached(Commitment commitment) {

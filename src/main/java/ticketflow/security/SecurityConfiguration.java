@@ -25,7 +25,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * /api and /actuator: HTTP Basic against the engine's identity service, stateless; GETs of /api/reports/** also
- * accept the Cockpit session ({@link CamundaSessionAuthenticationFilter}, read-only against CSRF). The webapps keep their own
+ * accept the Cockpit session ({@link CamundaSessionAuthenticationFilter}, read-only against CSRF), and the customer's
+ * satisfaction score accepts the closing mail's one-time link ({@link SatisfactionLinkFilter}). The webapps keep their own
  * session login and CSRF protection; engine REST gets Camunda's HTTP Basic filter, so engine authorizations apply.
  */
 @Configuration
@@ -72,7 +73,7 @@ class SecurityConfiguration {
   @Bean
   @Order(1)
   SecurityFilterChain api(HttpSecurity http, EngineIdentityAuthenticationProvider engineIdentity, ObjectMapper json,
-      IdentityService identity,
+      IdentityService identity, SatisfactionLinks satisfactionLinks,
       @Value("${ticketflow.limits.requests-per-minute:12000}") long requestsPerMinute) throws Exception {
     http.securityMatcher("/api/**", "/actuator/**")
         .authorizeHttpRequests(requests -> requests
@@ -89,6 +90,8 @@ class SecurityConfiguration {
             .requestMatchers("/api/calendars", "/api/calendars/**").hasAnyAuthority(STAFF)
             .requestMatchers(HttpMethod.POST, "/api/tickets", "/api/tickets/*/messages", "/api/tickets/*/feedback")
             .hasAnyAuthority(INTAKE, ADMIN)
+            // The customer's score: the intake client that submitted the ticket, or the closing mail's one-time link.
+            .requestMatchers(HttpMethod.POST, "/api/tickets/*/satisfaction").hasAnyAuthority(INTAKE, SatisfactionLinks.AUTHORITY)
             .anyRequest().authenticated())
         .authenticationProvider(engineIdentity)
         .httpBasic(basic -> basic.realmName("ticketflow").authenticationEntryPoint((request, response, e) -> {
@@ -103,6 +106,8 @@ class SecurityConfiguration {
             .sessionFixation(fixation -> fixation.none()))
         // After Basic, so a Basic login wins; only GET/HEAD /api/reports/** with a Cockpit session (CSRF-safe).
         .addFilterAfter(new CamundaSessionAuthenticationFilter(identity), BasicAuthenticationFilter.class)
+        // After Basic too: only POST /api/tickets/{id}/satisfaction?token=… without a login, for that ticket alone.
+        .addFilterAfter(new SatisfactionLinkFilter(satisfactionLinks, json), BasicAuthenticationFilter.class)
         .addFilterAfter(new ClientRateLimitFilter(new RateLimits(requestsPerMinute, Duration.ofMinutes(1)), json),
             BasicAuthenticationFilter.class)
         .csrf(csrf -> csrf.disable());

@@ -26,10 +26,15 @@ public record TicketView(
     List<Suggestion> suggestions,
     List<Message> messages,
     List<PriorityChange> priorityChanges,
-    List<Note> notes) {
+    List<Note> notes,
+    Satisfaction satisfaction) {
 
   /** A change of priority at triage: staff see who made it and why; the customer's client does not. */
   public record PriorityChange(Priority from, Priority to, String reason, String by, Instant at) {
+  }
+
+  /** The customer's score of a closed ticket (1 to 5) with their comment; null until they gave one. */
+  public record Satisfaction(int score, String comment, Instant at) {
   }
 
   /** An internal note for colleagues, newest first in the view; {@code source} says where it was written. */
@@ -40,7 +45,7 @@ public record TicketView(
   public TicketView forIntakeClient() {
     return new TicketView(id, accountId, requesterEmail, category, impact, workaround, subject, description, status, priority,
         requestedChannel, channel, channelReason, queue, createdAt, escalationLevel, sla, suggestions, messages, List.of(),
-        List.of());
+        List.of(), satisfaction);
   }
 
   /** The response commitments and every SLA event with its time (staff and customer see the same facts). */

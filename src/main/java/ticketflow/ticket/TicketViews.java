@@ -15,15 +15,17 @@ public class TicketViews {
   private final TicketSla sla;
   private final PriorityHistory priorityHistory;
   private final StaffNotes notes;
+  private final SatisfactionScores satisfaction;
 
   TicketViews(TicketRepository tickets, Conversation conversation, Suggestions suggestions, TicketSla sla,
-      PriorityHistory priorityHistory, StaffNotes notes) {
+      PriorityHistory priorityHistory, StaffNotes notes, SatisfactionScores satisfaction) {
     this.tickets = tickets;
     this.conversation = conversation;
     this.suggestions = suggestions;
     this.sla = sla;
     this.priorityHistory = priorityHistory;
     this.notes = notes;
+    this.satisfaction = satisfaction;
   }
 
   @Transactional(readOnly = true)
@@ -34,18 +36,18 @@ public class TicketViews {
   TicketView view(Ticket t) {
     List<TicketView.Suggestion> suggested = t.status() == TicketStatus.DEFLECTED ? suggestions.of(t.id()) : List.of();
     return view(t, sla.of(t.id(), true), suggested, conversation.of(t.id()), priorityHistory.of(t.id()),
-        notes.newestFirst(t.id()));
+        notes.newestFirst(t.id()), satisfaction.of(t.id()).orElse(null));
   }
 
   /** Listings leave out the conversation, suggestions, SLA events, priority changes and notes; GET /api/tickets/{id} has them. */
   TicketView summary(Ticket t) {
-    return view(t, sla.of(t.id(), false), List.of(), List.of(), List.of(), List.of());
+    return view(t, sla.of(t.id(), false), List.of(), List.of(), List.of(), List.of(), null);
   }
 
   private static TicketView view(Ticket t, TicketView.Sla sla, List<TicketView.Suggestion> suggested, List<Message> messages,
-      List<TicketView.PriorityChange> priorityChanges, List<TicketView.Note> notes) {
+      List<TicketView.PriorityChange> priorityChanges, List<TicketView.Note> notes, TicketView.Satisfaction satisfaction) {
     return new TicketView(t.id(), t.accountId(), t.requesterEmail(), t.category(), t.impact(), t.workaround(), t.subject(),
         t.description(), t.status(), t.priority(), t.requestedChannel(), t.channel(), t.channelReason(), t.queue(),
-        t.createdAt(), t.escalationLevel(), sla, suggested, messages, priorityChanges, notes);
+        t.createdAt(), t.escalationLevel(), sla, suggested, messages, priorityChanges, notes, satisfaction);
   }
 }

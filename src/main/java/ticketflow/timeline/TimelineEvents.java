@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -23,6 +24,8 @@ import ticketflow.ticket.TicketStatusChanged;
 class TimelineEvents {
 
   private static final int MAX_TEXT = 1000;
+  /** Detail keys that hold what a person wrote: they go with the ticket's personal data. */
+  private static final Set<String> FREE_TEXTS = Set.of("comment", "body", "text", "reply");
   private static final TypeReference<Map<String, Object>> DETAILS = new TypeReference<>() {
   };
 
@@ -81,14 +84,28 @@ class TimelineEvents {
     record(new TimelineEvent(t.id(), TimelineKind.CHANNEL_DECIDED, TimelineEntry.TICKETFLOW, details));
   }
 
-  /** The requester's address goes wherever it was the actor or part of the details; the rest of each entry stays. */
+  /**
+   * The requester's address goes wherever it was the actor or part of the details, and so do free texts in the details
+   * (a satisfaction comment); the rest of each entry stays.
+   */
   @EventListener
   void anonymised(TicketAnonymised anonymised) {
     String gone = TicketAnonymised.REPLACEMENT;
     String former = anonymised.formerRequester().toLowerCase();
     jdbc.update("update tf_timeline_event set actor = ? where ticket_id = ? and lower(actor) = ?", gone, anonymised.ticketId(), former);
-    jdbc.update("update tf_timeline_event set details = ? where ticket_id = ? and lower(details) like ? escape '!'", "{}",
-        anonymised.ticketId(), "%" + former.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+    jdbc.query("select id, details from tf_timeline_event where ticket_id = ?", (rs, row) -> Map.entry(rs.getLong("id"),
+        rs.getString("details")), anonymised.ticketId()).forEach(entry -> {
+          Map<String, Object> details = details(entry.getValue());
+          boolean changed = details.keySet().removeIf(key -> FREE_TEXTS.contains(key));
+          if (changed || entry.getValue().toLowerCase().contains(former)) {
+            try {
+              jdbc.update("update tf_timeline_event set details = ? where id = ?", entry.getValue().toLowerCase()
+                  .contains(former) ? "{}" : json.writeValueAsString(details), entry.getKey());
+            } catch (JsonProcessingException e) {
+              throw new IllegalStateException(e);
+            }
+          }
+        });
   }
 
   List<TimelineEntry> of(String ticketId) {

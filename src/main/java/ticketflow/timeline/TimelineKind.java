@@ -29,5 +29,7 @@ public enum TimelineKind {
   /** The ticket's personal data was replaced after the retention period. */
   ANONYMISED,
   /** The requester asked to be forgotten: the ticket was anonymised (and closed first when it was open). */
-  ERASED
+  ERASED,
+  /** The customer scored the closed ticket (1 to 5), through the portal or the closing mail's link. */
+  SATISFACTION
 }

@@ -29,6 +29,7 @@ import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import ticketflow.TicketApi;
 import ticketflow.TicketflowServerTest;
@@ -58,6 +59,7 @@ class SlaBoardBrowserTest {
   @Autowired TaskService tasks;
   @Autowired RuntimeService runtime;
   @Autowired ManagementService management;
+  @Autowired JdbcTemplate jdbc;
   final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeEach
@@ -75,7 +77,7 @@ class SlaBoardBrowserTest {
     ClockUtil.setCurrentTime(Date.from(NOW));
     JsonNode before = get("/api/reports/sla/board");
     // Leaves the engine's clock at NOW for the rest of the test (reset after it).
-    SlaSeed seed = SlaSeed.plant(new TicketApi(mvc, json, tasks), runtime, management, NOW);
+    SlaSeed seed = SlaSeed.plant(new TicketApi(mvc, json, tasks), runtime, management, jdbc, NOW);
     String breachedInstance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(seed.breached()).singleResult().getId();
 
     try (Browser browser = Browser.open("sla-board")) {
@@ -96,12 +98,12 @@ class SlaBoardBrowserTest {
       assertThat(cell(browser, "open:P1:WAITING_ON_CUSTOMER"))
           .isEqualTo(String.valueOf(open(before, "P1", "WAITING_ON_CUSTOMER") + 1));
       assertThat(cell(browser, "open:P1:ALL")).isEqualTo(String.valueOf(open(before, "P1", null) + 3));
-      assertThat(cell(browser, "open:ALL:ALL")).isEqualTo(String.valueOf(open(before, null, null) + 3));
+      assertThat(cell(browser, "open:ALL:ALL")).isEqualTo(String.valueOf(open(before, null, null) + 4));
       assertThat(cell(browser, "open:P2:ALL")).isEqualTo(String.valueOf(open(before, "P2", null)));
-      assertThat(cell(browser, "breached-count")).isEqualTo("Breached (" + (before.get("breached").size() + 1) + ")");
+      assertThat(cell(browser, "breached-count")).isEqualTo("Breached (" + (before.get("breached").size() + 2) + ")");
       assertThat(cell(browser, "at-risk-count")).isEqualTo("At risk (" + (before.get("atRisk").size() + 1) + ")");
       assertThat(cell(browser, "compliance7d:P1")).isEqualTo("1 / 2");
-      assertThat(cell(browser, "compliance30d:All")).isEqualTo("1 / 2");
+      assertThat(cell(browser, "compliance30d:All")).isEqualTo("4 / 6");
       assertThat(cell(browser, "median30d:P1")).isEqualTo("30m");
 
       WebElement breachedRow = board.findElement(By.xpath(
@@ -127,6 +129,38 @@ class SlaBoardBrowserTest {
           + report.at("/firstResponse/decided").asText());
       assertThat(cell(browser, "breached-count")).isEqualTo("Breached (" + report.get("breached").size() + ")");
       assertThat(cell(browser, "at-risk-count")).isEqualTo("At risk (" + report.get("atRisk").size() + ")");
+
+      // The window part: the last 7 days per commitment, per queue, satisfaction and the trend chart (uPlot).
+      WebElement chart;
+      try {
+        chart = browser.visible(By.cssSelector("#ticket-sla-window #ticket-sla-trend canvas"));
+      } catch (TimeoutException e) {
+        browser.screenshot("no-window");
+        throw e;
+      }
+      ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'start'});",
+          browser.driver.findElement(By.id("ticket-sla-window")));
+      System.out.println("SLA window screenshot: " + browser.screenshot("ticket-sla-window-7-days").toAbsolutePath());
+      assertThat(chart.getSize().getWidth()).isGreaterThan(200);
+      assertThat(browser.driver.findElement(By.id("ticket-sla-trend")).getAttribute("data-points")).isEqualTo("7");
+      assertThat(browser.driver.findElement(By.id("ticket-sla-trend")).getText()).contains("Opened", "Closed", "Breached");
+      assertThat(cell(browser, "window:resolution")).isEqualTo("2 / 4");
+      assertThat(cell(browser, "window:update")).isEqualTo("3 / 4");
+      assertThat(cell(browser, "window:firstResponse")).isEqualTo("4 / 6");
+      assertThat(cell(browser, "queue:billing:firstResponse")).isEqualTo("100 %");
+      assertThat(cell(browser, "queue:billing:resolution")).isEqualTo("50 %");
+      assertThat(cell(browser, "queue:billing:satisfaction")).isEqualTo("4.0");
+      assertThat(cell(browser, "queue:support-web:satisfaction")).isEqualTo("3.5");
+      assertThat(cell(browser, "queue:support-chat:firstResponse")).isEqualTo("50 %");
+      assertThat(cell(browser, "satisfaction-average")).isEqualTo("3.7");
+      assertThat(cell(browser, "satisfaction-responses")).contains("3 scores");
+      assertThat(cell(browser, "satisfaction-distribution")).isEqualTo("1★ 0 · 2★ 1 · 3★ 0 · 4★ 1 · 5★ 1");
+
+      browser.click(By.cssSelector("#ticket-sla-window button[data-days='90']"));
+      browser.visible(By.cssSelector("#ticket-sla-window #ticket-sla-trend[data-points='90'] canvas"));
+      assertThat(cell(browser, "window-title")).isEqualTo("The last 90 days");
+      assertThat(cell(browser, "queue:billing:satisfaction")).isEqualTo("4.0");
+      browser.screenshot("ticket-sla-window-90-days");
 
       // The link opens the breached ticket's instance in Cockpit.
       browser.click(By.xpath("//table[@data-board='breached']//a[normalize-space(.)=" + Browser.quote(seed.breached()) + "]"));

@@ -65,6 +65,15 @@ class MailPolicyTest {
     assertThat(mail.to()).isEqualTo(CUSTOMER);
     assertThat(mail.subject()).isEqualTo("[TF-1001] Closed: Recording does not start");
     assertThat(mail.body()).contains("the customer accepted the proposed solution");
+    assertThat(mail.body()).doesNotContain("Rate our help");
+  }
+
+  @Test
+  void theClosingCarriesTheSatisfactionLink() {
+    String link = "https://support.example.com/satisfaction?ticket=TF-1001&token=abc_DEF-123";
+    Mail mail = policy.closed(ticket("support-web"), "Ticket closed.", link).orElseThrow();
+    assertThat(mail.body()).contains("Rate our help from 1 to 5 (the link works once):\n" + link + "\n");
+    assertThat(mail.subject()).doesNotContain("token");
   }
 
   @Test

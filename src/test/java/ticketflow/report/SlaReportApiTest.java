@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -54,11 +55,13 @@ class SlaReportApiTest {
   @Autowired RuntimeService runtime;
   @Autowired ManagementService management;
   @Autowired IdentityService identity;
+  @Autowired JdbcTemplate jdbc;
 
   ApiClient client;
   SlaSeed seed;
-  /** The board as other tests left it, just before the seed. */
+  /** The board and the report as other tests left them, just before the seed. */
   JsonNode before;
+  JsonNode reportBefore;
 
   /** Once, before the first test (not in @BeforeAll: the process-coverage run starts with the first test). */
   @BeforeEach
@@ -67,7 +70,8 @@ class SlaReportApiTest {
     if (seed == null) {
       ClockUtil.setCurrentTime(Date.from(NOW));
       before = client.ok(client.call(get("/api/reports/sla/board"), "manager", null), 200);
-      seed = SlaSeed.plant(new TicketApi(mvc, json, tasks), runtime, management, NOW);
+      reportBefore = client.ok(client.call(get("/api/reports/sla"), "manager", null), 200);
+      seed = SlaSeed.plant(new TicketApi(mvc, json, tasks), runtime, management, jdbc, NOW);
     }
   }
 
@@ -90,13 +94,20 @@ class SlaReportApiTest {
   void theBoardShowsTheSeededTickets() throws Exception {
     JsonNode board = client.ok(client.call(get("/api/reports/sla/board"), "manager", null), 200);
     assertThat(board.get("generatedAt").asText()).isEqualTo("2031-06-03T12:00:00Z");
-    assertThat(board.at("/openTickets/total").asLong()).isEqualTo(openBefore() + 3);
-    assertThat(added(open(before), open(board))).isEqualTo(Map.of("P1:OPEN", 2L, "P1:WAITING_ON_CUSTOMER", 1L));
+    assertThat(board.at("/openTickets/total").asLong()).isEqualTo(openBefore() + 4);
+    assertThat(added(open(before), open(board))).isEqualTo(Map.of("P1:OPEN", 2L, "P1:WAITING_ON_CUSTOMER", 1L, "P3:IN_PROGRESS", 1L));
     assertThat(new ArrayList<>(open(board).keySet())).as("by priority, then status").isSorted();
 
-    assertThat(board.get("breached")).hasSize(before.get("breached").size() + 1);
-    assertThat(ofSeed(board.get("breached"))).hasSize(1);
-    JsonNode breached = ofSeed(board.get("breached")).get(0);
+    assertThat(board.get("breached")).hasSize(before.get("breached").size() + 2);
+    assertThat(ofSeed(board.get("breached"))).hasSize(2);
+    assertThat(ofSeed(board.get("breached"))).anySatisfy(b -> {
+      assertThat(b.get("ticketId").asText()).isEqualTo(seed.billingBreached());
+      assertThat(b.get("commitment").asText()).isEqualTo("RESOLUTION");
+      assertThat(b.get("queue").asText()).isEqualTo("billing");
+      assertThat(b.get("processInstanceId").isNull()).as("a row without a process").isTrue();
+    });
+    JsonNode breached = ofSeed(board.get("breached")).stream().filter(b -> b.get("ticketId").asText().equals(seed.breached()))
+        .findFirst().orElseThrow();
     assertThat(breached.get("ticketId").asText()).isEqualTo(seed.breached());
     assertThat(breached.get("priority").asText()).isEqualTo("P1");
     assertThat(breached.get("queue").asText()).isEqualTo("support-chat");
@@ -114,10 +125,11 @@ class SlaReportApiTest {
 
     for (String window : List.of("firstResponse7d", "firstResponse30d")) {
       JsonNode fr = board.get(window);
-      assertThat(fr.get("decided").asLong()).as(window).isEqualTo(2);
-      assertThat(fr.get("met").asLong()).as(window).isEqualTo(1);
-      assertThat(fr.get("rate").asDouble()).as(window).isEqualTo(0.5);
-      assertThat(fr.get("medianSeconds").asLong()).as(window).isEqualTo(Duration.ofMinutes(30).toSeconds());
+      assertThat(fr.get("decided").asLong()).as(window).isEqualTo(6);
+      assertThat(fr.get("met").asLong()).as(window).isEqualTo(4);
+      assertThat(fr.get("rate").asDouble()).as(window).isEqualTo(4.0 / 6);
+      assertThat(fr.get("medianSeconds").asLong()).as(window).isEqualTo(Duration.ofHours(1).toSeconds());
+      assertThat(fr.at("/byPriority/0/medianSeconds").asLong()).as(window).isEqualTo(Duration.ofMinutes(30).toSeconds());
       assertThat(fr.at("/byPriority/0/priority").asText()).isEqualTo("P1");
       assertThat(fr.at("/byPriority/0/rate").asDouble()).isEqualTo(0.5);
     }
@@ -145,7 +157,11 @@ class SlaReportApiTest {
     assertThat(report.at("/firstResponse/decided").asLong()).isZero();
     assertThat(report.at("/firstResponse/rate").isNull()).isTrue();
     assertThat(report.at("/firstResponse/medianSeconds").isNull()).isTrue();
-    assertThat(report.at("/openTickets/total").asLong()).isEqualTo(openBefore() + 3);
+    assertThat(report.at("/openTickets/total").asLong()).isEqualTo(openBefore() + 4);
+    assertThat(report.at("/resolution/decided").asLong()).isZero();
+    assertThat(report.at("/update/decided").asLong()).isZero();
+    assertThat(report.at("/satisfaction/responses").asLong()).isZero();
+    assertThat(report.at("/satisfaction/average").isNull()).isTrue();
   }
 
   @Test
@@ -183,7 +199,7 @@ class SlaReportApiTest {
     // The Cockpit session is only read: its id is not changed (that would log the manager out of Cockpit).
     assertThat(manager.getId()).isEqualTo(sessionId);
     assertThat(board.getResponse().getHeader("Set-Cookie")).isNull();
-    assertThat(client.read(board).at("/openTickets/total").asLong()).isEqualTo(openBefore() + 3);
+    assertThat(client.read(board).at("/openTickets/total").asLong()).isEqualTo(openBefore() + 4);
     assertThat(mvc.perform(get("/api/reports/sla").session(manager)).andReturn().getResponse().getStatus()).isEqualTo(200);
 
     // CSRF: the session is accepted for GETs of /api/reports/** only; everything else needs HTTP Basic.
@@ -218,7 +234,7 @@ class SlaReportApiTest {
 
   /** The seed's entries of a board's list of clocks. */
   List<JsonNode> ofSeed(JsonNode clocks) {
-    List<String> ids = List.of(seed.breached(), seed.atRisk(), seed.answered());
+    List<String> ids = List.of(seed.breached(), seed.atRisk(), seed.answered(), seed.billingBreached());
     List<JsonNode> found = new ArrayList<>();
     clocks.forEach(c -> {
       if (ids.contains(c.get("ticketId").asText())) {

@@ -33,6 +33,7 @@ final class Requester {
     String id = opens();
     tickets.agentCompletes(id, "FirstResponse", "action", "PROPOSE_SOLUTION", "reply", "Dear " + mark + ", restart the client.");
     tickets.customerAnswers(id, true, "Thanks, " + mark + " here: works now");
+    tickets.perform(post("/api/tickets/" + id + "/satisfaction"), TicketApi.PORTAL, Map.of("score", 5, "comment", mark + " is happy"));
     return id;
   }
 

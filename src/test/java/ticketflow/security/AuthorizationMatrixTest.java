@@ -78,6 +78,7 @@ class AuthorizationMatrixTest {
     LIST_TICKETS("GET /api/tickets (count of the fixture in it)"),
     CUSTOMER_MESSAGE("POST /api/tickets/{fixture}/messages"),
     CUSTOMER_FEEDBACK("POST /api/tickets/{fixture}/feedback"),
+    CUSTOMER_SATISFACTION("POST /api/tickets/{fixture}/satisfaction"),
     CHANGE_PRIORITY("POST /api/tickets/{fixture}/priority"),
     PUT_ACCOUNT("PUT /api/accounts/{new}"),
     GET_ACCOUNT("GET /api/accounts/acme-pro"),
@@ -132,6 +133,8 @@ class AuthorizationMatrixTest {
     row(rows, CUSTOMER_MESSAGE, 401, 401, 201, 403, 403, 403, 403, 403, 201);
     // Nothing is proposed yet, so the customer's answer conflicts (409) for those allowed to relay it.
     row(rows, CUSTOMER_FEEDBACK, 401, 401, 409, 403, 403, 403, 403, 403, 409);
+    // Only the intake client that submitted it scores a ticket (or the closing mail's link), once it is closed: 409 here.
+    row(rows, CUSTOMER_SATISFACTION, 401, 401, 409, 403, 403, 403, 403, 403, 403);
     // Staff who see the ticket may triage it (each allowed row really changes it: P2, P3, P2, P3).
     row(rows, CHANGE_PRIORITY, 401, 401, 403, 200, 404, 404, 200, 200, 200);
     row(rows, PUT_ACCOUNT, 401, 401, 403, 403, 403, 403, 403, 403, 201);
@@ -284,6 +287,8 @@ class AuthorizationMatrixTest {
           .POST(jsonBody(Map.of("body", "Still broken")))));
       case CUSTOMER_FEEDBACK -> plain(send(api(role, "/api/tickets/" + fixture + "/feedback")
           .POST(jsonBody(Map.of("accepted", true, "comment", "Thanks")))));
+      case CUSTOMER_SATISFACTION -> plain(send(api(role, "/api/tickets/" + fixture + "/satisfaction")
+          .POST(jsonBody(Map.of("score", 5)))));
       case CHANGE_PRIORITY -> plain(send(api(role, "/api/tickets/" + fixture + "/priority")
           .POST(jsonBody(Map.of("priority", role.ordinal() % 2 == 1 ? "P2" : "P3", "reason", "Triage by " + role)))));
       case PUT_ACCOUNT -> plain(send(api(role, "/api/accounts/authz-" + UUID.randomUUID().toString().substring(0, 8))

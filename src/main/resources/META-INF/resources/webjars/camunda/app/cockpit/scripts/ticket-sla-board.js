@@ -1,7 +1,10 @@
 // ticketflow's "Ticket SLA board" on the Cockpit dashboard. It reads GET /api/reports/sla/board with the
 // manager's Cockpit session (the /api chain accepts that session for GETs of /api/reports/** only), so there is
 // no second login; the endpoint's group checks (support managers, support leads, administrators) apply.
-// Everything from the server is put in with textContent, never as markup.
+// Everything from the server is put in with textContent, never as markup. Below the board, the window part
+// (ticket-sla-window.js) shows the figures of the last 7, 30 or 90 days with the trend chart.
+
+import {showWindow} from './ticket-sla-window.js';
 
 const BOARD_URL = '/api/reports/sla/board';
 const STATUSES = ['OPEN', 'IN_PROGRESS', 'WAITING_ON_CUSTOMER', 'WITH_ENGINEERING', 'SOLUTION_PROPOSED'];
@@ -133,7 +136,10 @@ function render(node, board) {
   section.appendChild(el('p', 'Tickets created in the window whose first response is decided (met or breached); '
     + 'compliant when met by its due time. Median: creation to first reply.', {class: 'text-muted'}));
   section.appendChild(complianceTable(board.firstResponse7d, board.firstResponse30d));
+  const windowPart = el('div', null, {id: 'ticket-sla-window'});
+  section.appendChild(windowPart);
   node.appendChild(section);
+  showWindow(windowPart, 7);
 }
 
 function failed(node, message) {

@@ -1,0 +1,105 @@
+package ticketflow.report;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * Tickets with known SLA outcomes written straight into ticketflow's tables (no process instance): the report reads
+ * only these tables, so its figures over them are known exactly. Batched, for the report benchmark's 100,000 tickets
+ * as much as for a test's handful. Call {@link #flush()} at the end.
+ */
+public final class SlaRows implements AutoCloseable {
+
+  private final PreparedStatement tickets;
+  private final PreparedStatement clocks;
+  private final PreparedStatement events;
+  private final PreparedStatement scores;
+  private int pending;
+
+  public SlaRows(Connection connection) throws SQLException {
+    tickets = connection.prepareStatement("insert into tf_ticket (id, account_id, requester_email, category, impact, workaround,"
+        + " subject, description, status, priority, requested_channel, channel, queue, created_by, created_at, closed_at)"
+        + " values (?, 'acme-pro', 'owner@acme-pro.example', 'TECHNICAL', 'FEATURE_ISSUE', 'NONE', ?, 'Seeded for the SLA report',"
+        + " ?, ?, 'WEB', 'WEB', ?, 'portal', ?, ?)");
+    clocks = connection.prepareStatement("insert into tf_sla_clock (ticket_id, commitment, calendar, target_seconds, started_at,"
+        + " due_at, state, met_at) values (?, ?, '24x7', 3600, ?, ?, ?, ?)");
+    events = connection.prepareStatement("insert into tf_sla_event (ticket_id, commitment, event, at_time) values (?, ?, ?, ?)");
+    scores = connection.prepareStatement("insert into tf_satisfaction (ticket_id, score, given_by, given_at) values (?, ?, 'portal', ?)");
+  }
+
+  /** A ticket; {@code closedAt} null for an open one (status IN_PROGRESS), otherwise it is CLOSED. */
+  public SlaRows ticket(String id, String queue, String priority, Instant createdAt, Instant closedAt) throws SQLException {
+    tickets.setString(1, id);
+    tickets.setString(2, "Seeded " + id);
+    tickets.setString(3, closedAt == null ? "IN_PROGRESS" : "CLOSED");
+    tickets.setString(4, priority);
+    tickets.setString(5, queue);
+    tickets.setObject(6, utc(createdAt));
+    tickets.setObject(7, closedAt == null ? null : utc(closedAt), Types.TIMESTAMP_WITH_TIMEZONE);
+    tickets.addBatch();
+    return counted();
+  }
+
+  /** A clock: MET at {@code metAt} (late when after {@code dueAt}), or BREACHED, RUNNING, AT_RISK when metAt is null. */
+  public SlaRows clock(String id, String commitment, Instant startedAt, Instant dueAt, String state, Instant metAt) throws SQLException {
+    clocks.setString(1, id);
+    clocks.setString(2, commitment);
+    clocks.setObject(3, utc(startedAt));
+    clocks.setObject(4, dueAt == null ? null : utc(dueAt), Types.TIMESTAMP_WITH_TIMEZONE);
+    clocks.setString(5, state);
+    clocks.setObject(6, metAt == null ? null : utc(metAt), Types.TIMESTAMP_WITH_TIMEZONE);
+    clocks.addBatch();
+    return counted();
+  }
+
+  public SlaRows event(String id, String commitment, String event, Instant at) throws SQLException {
+    events.setString(1, id);
+    events.setString(2, commitment);
+    events.setString(3, event);
+    events.setObject(4, utc(at));
+    events.addBatch();
+    return counted();
+  }
+
+  public SlaRows score(String id, int score, Instant at) throws SQLException {
+    scores.setString(1, id);
+    scores.setInt(2, score);
+    scores.setObject(3, utc(at));
+    scores.addBatch();
+    return counted();
+  }
+
+  /** Writes what is batched; tickets first, as the others refer to them. */
+  public void flush() throws SQLException {
+    tickets.executeBatch();
+    clocks.executeBatch();
+    events.executeBatch();
+    scores.executeBatch();
+    pending = 0;
+  }
+
+  @Override
+  public void close() throws SQLException {
+    flush();
+    tickets.close();
+    clocks.close();
+    events.close();
+    scores.close();
+  }
+
+  private SlaRows counted() throws SQLException {
+    if (++pending >= 5000) {
+      flush();
+    }
+    return this;
+  }
+
+  private static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+}
