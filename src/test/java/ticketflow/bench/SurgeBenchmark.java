@@ -143,7 +143,7 @@ public final class SurgeBenchmark {
         "--ticketflow.limits.requests-per-minute=10000000"));
     command.addAll(settings.nodeArguments());
     Node node = Node.launch("bench-node", settings.port(), work.resolve("node"), database.environment("node"), command);
-    return node.awaitUp(Duration.ofMinutes(3));
+    return node.awaitUp(Node.START_UP);
   }
 
   /** The surge's intake: every client posts the mix as fast as the engine answers, each with an Idempotency-Key. */

@@ -76,8 +76,11 @@ class AgentsInASurgeBrowserTest {
       assertThat(browser.withinWindow(browser.driver.findElement(radio("Reply and wait for the customer")))).isTrue();
       assertThat(browser.driver.findElements(field("Reason for the priority change"))).isEmpty();
 
-      browser.click(By.xpath("//button[normalize-space(.)='Claim'] | //a[normalize-space(.)='Claim']"));
-      browser.visible(Browser.containingText("web.agent (demo)"));
+      By claim = By.xpath("//button[normalize-space(.)='Claim'] | //a[normalize-space(.)='Claim']");
+      browser.click(claim);
+      // Claimed: Tasklist shows the assignee instead of the button and renders the form again.
+      browser.wait.until(d -> d.findElements(claim).isEmpty());
+      browser.visible(field("Reply to the customer", "textarea"));
       pick(browser, "Change priority (optional)", "P2 – high");
       browser.visible(field("Reason for the priority change")).sendKeys("One team only, a workaround exists");
       pick(browser, "Canned reply (optional)", "Looking into it " + macro);

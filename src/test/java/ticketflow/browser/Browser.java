@@ -10,6 +10,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -102,19 +103,22 @@ final class Browser implements AutoCloseable {
     return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
   }
 
-  /** Clicks like a person who scrolled the element to the middle of the window first (footers cover the bottom). */
+  /**
+   * Clicks like a person who scrolled the element to the middle of the window first (footers cover the bottom). The
+   * element is found again on every try: Tasklist renders the form anew after a claim, which leaves a found one stale.
+   */
   void click(By by) {
-    WebElement element = wait.until(ExpectedConditions.elementToBeClickable(by));
-    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
     // A notification Tasklist shows for a moment (after a claim, say) may lie over it: wait for it to go, as a person would.
-    new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(ElementClickInterceptedException.class).until(d -> {
-      WebElement clickable = ExpectedConditions.elementToBeClickable(element).apply(d);
-      if (clickable == null) {
-        return false;
-      }
-      clickable.click();
-      return true;
-    });
+    new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(ElementClickInterceptedException.class)
+        .ignoring(StaleElementReferenceException.class).until(d -> {
+          WebElement clickable = ExpectedConditions.elementToBeClickable(by).apply(d);
+          if (clickable == null) {
+            return false;
+          }
+          ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'});", clickable);
+          clickable.click();
+          return true;
+        });
   }
 
   static By text(String text) {

@@ -43,8 +43,8 @@ class ClusterOnPostgresTest {
   void twoNodesStartingAtOnceDeployOnceAndFireEveryTimerOfFiveHundredTicketsExactlyOnce() throws Exception {
     String url = EmbeddedPostgresDatabase.newDatabase();
     try (Node a = node("node-a", url); Node b = node("node-b", url)) {
-      a.awaitUp(Duration.ofMinutes(3));
-      b.awaitUp(Duration.ofMinutes(3));
+      a.awaitUp(Node.START_UP);
+      b.awaitUp(Node.START_UP);
       assertThat(count(url, "select count(*) from act_re_procdef where key_ = 'ticket-lifecycle'")).isEqualTo(1);
 
       deployShortCommitments(a);
@@ -66,9 +66,9 @@ class ClusterOnPostgresTest {
   void aNodeKilledWhileTimersAreDueLosesNoneOfThem() throws Exception {
     String url = EmbeddedPostgresDatabase.newDatabase();
     try (Node a = node("node-a", url)) {
-      a.awaitUp(Duration.ofMinutes(3));
+      a.awaitUp(Node.START_UP);
       try (Node b = node("node-b", url)) {
-        b.awaitUp(Duration.ofMinutes(3));
+        b.awaitUp(Node.START_UP);
         deployShortCommitments(a);
         List<String> ids = submitAll(List.of(a, b), 200);
         // Kill node B in the middle of the at-risk wave (due 15 s after submission), holding the jobs it acquired.

@@ -43,7 +43,7 @@ class CrashOnH2Test {
     List<String> acknowledged = Collections.synchronizedList(new ArrayList<>());
     AtomicInteger sent = new AtomicInteger();
     // The default configuration, as the README runs it: ./data of the node's working directory.
-    Node first = Node.start("h2-before-crash", port, data, Map.of(), "--spring.profiles.active=demo").awaitUp(Duration.ofMinutes(3));
+    Node first = Node.start("h2-before-crash", port, data, Map.of(), "--spring.profiles.active=demo").awaitUp(Node.START_UP);
     AtomicBoolean running = new AtomicBoolean(true);
     ExecutorService clients = Executors.newFixedThreadPool(6);
     for (int c = 0; c < 6; c++) {
@@ -65,7 +65,7 @@ class CrashOnH2Test {
     clients.shutdown();
     clients.awaitTermination(30, TimeUnit.SECONDS);
 
-    try (Node second = Node.start("h2-after-crash", port, data, Map.of(), "--spring.profiles.active=demo").awaitUp(Duration.ofMinutes(3))) {
+    try (Node second = Node.start("h2-after-crash", port, data, Map.of(), "--spring.profiles.active=demo").awaitUp(Node.START_UP)) {
       ObjectMapper json = new ObjectMapper();
       List<String> missing = new ArrayList<>();
       List<String> withoutInstance = new ArrayList<>();

@@ -20,6 +20,12 @@ import ticketflow.TicketflowApplication;
  */
 public final class Node implements AutoCloseable {
 
+  /**
+   * How long a node may take to come up. On a loaded two-core machine a node waiting for another's start-up (the
+   * cluster start-up lock) and then starting itself has taken three minutes.
+   */
+  public static final Duration START_UP = Duration.ofMinutes(5);
+
   public final String name;
   public final int port;
   private final Process process;

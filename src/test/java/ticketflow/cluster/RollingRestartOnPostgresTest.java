@@ -54,8 +54,8 @@ class RollingRestartOnPostgresTest {
     ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
     List<Integer> exitCodes = new ArrayList<>();
     try {
-      nodes.get(0).awaitUp(Duration.ofMinutes(3));
-      nodes.get(1).awaitUp(Duration.ofMinutes(3));
+      nodes.get(0).awaitUp(Node.START_UP);
+      nodes.get(1).awaitUp(Node.START_UP);
       List<Future<?>> running = new ArrayList<>();
       for (int c = 0; c < CLIENTS; c++) {
         int client = c;
@@ -69,7 +69,7 @@ class RollingRestartOnPostgresTest {
         assertThat(Files.readString(old.log())).as("SIGTERM ends %s gracefully", old.name).contains("Graceful shutdown complete");
         Node restarted = node(old.name, old.port, url);
         nodes.set(i, restarted);
-        restarted.awaitUp(Duration.ofMinutes(3));
+        restarted.awaitUp(Node.START_UP);
       }
       int before = acknowledged.size();
       Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> acknowledged.size() >= before + 40);

@@ -98,6 +98,8 @@ class MailDeliveryTest {
     assertThat(body(byKind.get("CLOSED"))).contains("the customer accepted the proposed solution");
     assertThat(byKind.get("CLOSED").getFrom()).extracting(a -> ((InternetAddress) a).getAddress()).containsExactly("support@ticketflow.example");
 
+    // The sender marks a row SENT right after the SMTP server took the mail: the mailbox may see it a moment earlier.
+    await().atMost(Duration.ofSeconds(15)).until(() -> outbox.ofTicket(id).stream().allMatch(r -> r.status() == MailStatus.SENT));
     assertThat(outbox.ofTicket(id)).hasSize(4).allSatisfy(row -> {
       assertThat(row.status()).isEqualTo(MailStatus.SENT);
       assertThat(row.attempts()).isEqualTo(1);
