@@ -27,13 +27,20 @@ final class DiskWatch implements AutoCloseable {
   private final Map<String, Object> report = new LinkedHashMap<>();
   private volatile boolean running = true;
   private final Thread sampler;
+  /** MiB every ten seconds from the start of the node, to see how the file grows and shrinks. */
+  private final List<Double> everyTenSeconds = java.util.Collections.synchronizedList(new ArrayList<>());
 
   DiskWatch(Path data) {
     this.data = data;
     sampler = new Thread(() -> {
+      long n = 0;
       while (running) {
         try {
-          peak.accumulateAndGet(bytes(), Math::max);
+          long now = bytes();
+          peak.accumulateAndGet(now, Math::max);
+          if (n++ % 10 == 0) {
+            everyTenSeconds.add(mib(now));
+          }
           Thread.sleep(1000);
         } catch (InterruptedException e) {
           return;
@@ -111,6 +118,7 @@ final class DiskWatch implements AutoCloseable {
   }
 
   Map<String, Object> report() {
+    report.put("mibEveryTenSeconds", List.copyOf(everyTenSeconds));
     return report;
   }
 
