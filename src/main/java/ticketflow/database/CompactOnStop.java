@@ -39,21 +39,36 @@ class CompactOnStop implements DestructionAwareBeanPostProcessor {
         || !environment.getProperty("ticketflow.h2.compact-on-stop", Boolean.class, true)) {
       return;
     }
-    try (Connection connection = dataSource.getConnection()) {
+    Connection connection = null;
+    try {
+      connection = dataSource.getConnection();
       MVStore file = H2Files.store(connection);
       if (file == null || file.isClosed()) {
         return;
       }
       long before = file.getFileStore().size();
       long started = System.nanoTime();
-      log.info("Compacting the H2 file ({} MiB, {} % live) before the node stops", before >> 20, H2Compaction.liveRate(file));
+      log.info("Compacting the H2 file ({} MiB) before the node stops", before >> 20);
       try (Statement statement = connection.createStatement()) {
         statement.execute("SHUTDOWN COMPACT");
       }
-      log.info("H2 file compacted in {} s", (System.nanoTime() - started) / 1_000_000_000.0);
+      log.info("H2 file compacted in {} s", Math.round((System.nanoTime() - started) / 1e8) / 10.0);
     } catch (SQLException | RuntimeException e) {
       // The file stays as it was: H2 replaces it only once the compacted copy is complete.
       log.warn("Could not compact the H2 file on stop: {}", e.getMessage());
+    } finally {
+      closeQuietly(connection);
+    }
+  }
+
+  /** After SHUTDOWN the connection is closed already; giving it back to the pool must not fail the stop. */
+  private static void closeQuietly(Connection connection) {
+    if (connection != null) {
+      try {
+        connection.close();
+      } catch (SQLException alreadyClosed) {
+        // the database closed it
+      }
     }
   }
 }

@@ -12,13 +12,15 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the embedded H2 file near the size of its live data while the node runs. H2 writes every commit as a new
- * chunk of changed pages and frees the old ones only later, so under a stream of tickets the file grew to about
- * thirty times its data (330 KiB per ticket, 10 KiB of it live). Every few seconds, when less than
- * {@code ticketflow.h2.compaction.below-fill-rate} percent of the file is live, this rewrites the live pages of
- * thin chunks and moves chunks to the front so the file can shrink: for a short slice while tickets arrive (commits
- * wait for it meanwhile), for longer in a quiet moment (nothing committed since the last look). Does nothing on
- * PostgreSQL or an in-memory H2.
+ * Keeps the embedded H2 file near the size of its live data. H2 writes every commit as a new chunk of changed pages;
+ * the space of replaced pages is reused only once it has been free for RETENTION_TIME (application.yaml), so that a
+ * power loss, which can lose writes the operating system had not flushed, never finds an old page overwritten.
+ * H2's default of 45 s let a surge grow the file to thirty times its data (330 KiB per ticket, 10 KiB live).
+ * Forcing the file to disk every second makes a retention of a few seconds as safe, and lets H2 reuse space soon.
+ * In a quiet moment (nothing committed for {@code ticketflow.h2.compaction.quiet-after}) the file is compacted in
+ * slices of {@code quiet-slice} while it still shrinks: live pages of thin chunks are rewritten and chunks moved to
+ * the front, so the file can be cut. Not under load: a slice holds H2's store lock, commits would wait for it.
+ * Does nothing on PostgreSQL or an in-memory H2.
  */
 @Component
 class H2Compaction {
@@ -26,48 +28,49 @@ class H2Compaction {
   private static final Logger log = LoggerFactory.getLogger(H2Compaction.class);
 
   private final DataSource dataSource;
-  private final int belowFillRate;
-  private final int busyMillis;
+  private final long quietAfterNanos;
   private final int quietMillis;
   private volatile MVStore store;
   private volatile boolean probed;
   private long lastVersion = -1;
+  private long changedAt = System.nanoTime();
+  private boolean shrinking;
 
   H2Compaction(DataSource dataSource,
-      @Value("${ticketflow.h2.compaction.below-fill-rate:50}") int belowFillRate,
-      @Value("${ticketflow.h2.compaction.busy-slice:PT0.1S}") Duration busySlice,
-      @Value("${ticketflow.h2.compaction.quiet-slice:PT3S}") Duration quietSlice) {
+      @Value("${ticketflow.h2.compaction.quiet-after:PT5S}") Duration quietAfter,
+      @Value("${ticketflow.h2.compaction.quiet-slice:PT5S}") Duration quietSlice) {
     this.dataSource = dataSource;
-    this.belowFillRate = belowFillRate;
-    this.busyMillis = (int) busySlice.toMillis();
+    this.quietAfterNanos = quietAfter.toNanos();
     this.quietMillis = (int) quietSlice.toMillis();
   }
 
-  @Scheduled(initialDelayString = "${ticketflow.h2.compaction.every:PT5S}", fixedDelayString = "${ticketflow.h2.compaction.every:PT5S}")
-  void compactWhenWasteful() {
+  @Scheduled(initialDelay = 1000, fixedDelay = 1000)
+  void syncAndCompactWhenQuiet() {
     MVStore file = store();
-    if (file == null || file.isClosed() || belowFillRate <= 0) {
+    if (file == null || file.isClosed()) {
       return;
     }
     long version = file.getCurrentVersion();
-    boolean quiet = version == lastVersion;
-    int live = liveRate(file);
-    if (live < belowFillRate) {
-      compact(file, quiet ? quietMillis : busyMillis, live);
+    if (version != lastVersion) {
+      // Everything written more than a second ago is on disk: the retention time need only cover this second.
+      file.sync();
+      lastVersion = version;
+      changedAt = System.nanoTime();
+      shrinking = true;
+      return;
     }
-    lastVersion = file.getCurrentVersion();
+    if (shrinking && quietMillis > 0 && System.nanoTime() - changedAt >= quietAfterNanos) {
+      long before = file.getFileStore().size();
+      compact(file, quietMillis);
+      // Slice after slice while the node stays quiet, as long as the file still shrinks by a percent or more.
+      shrinking = file.getFileStore().size() < before - before / 100;
+      // What compaction itself wrote is not a change to react to.
+      lastVersion = file.getCurrentVersion();
+    }
   }
 
-  /**
-   * Percent of the file that holds live pages: H2's fill rate counts the blocks chunks occupy, while most of a chunk
-   * may hold pages later commits replaced.
-   */
-  static int liveRate(MVStore file) {
-    return file.getFillRate() * file.getFileStore().getChunksFillRate() / 100;
-  }
-
-  /** Compacts for at most {@code millis}; H2's compaction drops the file's retention time, which is restored after. */
-  static void compact(MVStore file, int millis, int fillRate) {
+  /** Compacts for at most about {@code millis}; H2's compaction drops the retention time, which is restored after. */
+  static void compact(MVStore file, int millis) {
     int retention = file.getRetentionTime();
     long before = file.getFileStore().size();
     long started = System.nanoTime();
@@ -76,8 +79,8 @@ class H2Compaction {
     } finally {
       file.setRetentionTime(retention);
     }
-    log.debug("H2 file compacted in {} ms: {} → {} MiB ({} → {} % live)", (System.nanoTime() - started) / 1_000_000,
-        before >> 20, file.getFileStore().size() >> 20, fillRate, liveRate(file));
+    log.debug("H2 file compacted in {} ms: {} → {} MiB", (System.nanoTime() - started) / 1_000_000, before >> 20,
+        file.getFileStore().size() >> 20);
   }
 
   private MVStore store() {

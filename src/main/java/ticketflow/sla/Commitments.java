@@ -60,7 +60,8 @@ public class Commitments {
         clocks.save(schedule.timed(SlaClock.started(ticketId, commitment, terms.calendar().name(), target, submittedAt)));
       }
     }
-    variables.put(ProcessVariables.ESCALATION_LEVEL, 0);
+    // No escalationLevel 0: a ticket without one is not escalated (the "Escalated to me" filter asks for ≥ 1), and
+    // every variable row costs the intake eleven index entries; Escalation sets it when a ladder climbs.
     variables.put(ProcessVariables.TASK_PRIORITY, terms.taskPriority());
     variables.put(ProcessVariables.OFFERED_TO,
         String.join(",", onCall.offeredTo(queue, priority, calendars.get(SupportCalendars.BUSINESS), submittedAt)));
