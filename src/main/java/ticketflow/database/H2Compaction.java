@@ -26,10 +26,13 @@ import org.springframework.stereotype.Component;
 class H2Compaction {
 
   private static final Logger log = LoggerFactory.getLogger(H2Compaction.class);
+  /** Chunks less full than this are rewritten under load. */
+  private static final int BUSY_TARGET_FILL_RATE = 80;
 
   private final DataSource dataSource;
   private final long quietAfterNanos;
   private final int quietMillis;
+  private final int busyRewriteBytes;
   private volatile MVStore store;
   private volatile boolean probed;
   private long lastVersion = -1;
@@ -38,10 +41,12 @@ class H2Compaction {
 
   H2Compaction(DataSource dataSource,
       @Value("${ticketflow.h2.compaction.quiet-after:PT5S}") Duration quietAfter,
-      @Value("${ticketflow.h2.compaction.quiet-slice:PT5S}") Duration quietSlice) {
+      @Value("${ticketflow.h2.compaction.quiet-slice:PT5S}") Duration quietSlice,
+      @Value("${ticketflow.h2.compaction.busy-rewrite-bytes:0}") int busyRewriteBytes) {
     this.dataSource = dataSource;
     this.quietAfterNanos = quietAfter.toNanos();
     this.quietMillis = (int) quietSlice.toMillis();
+    this.busyRewriteBytes = busyRewriteBytes;
   }
 
   @Scheduled(initialDelay = 1000, fixedDelay = 1000)
@@ -54,7 +59,12 @@ class H2Compaction {
     if (version != lastVersion) {
       // Everything written more than a second ago is on disk: the retention time need only cover this second.
       file.sync();
-      lastVersion = version;
+      if (busyRewriteBytes > 0) {
+        // Under load, a bounded amount of live pages from the thinnest chunks is written again with the next commit, so
+        // that those chunks empty and their space is reused rather than the file growing.
+        file.compact(BUSY_TARGET_FILL_RATE, busyRewriteBytes);
+      }
+      lastVersion = file.getCurrentVersion();
       changedAt = System.nanoTime();
       shrinking = true;
       return;
