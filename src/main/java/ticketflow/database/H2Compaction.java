@@ -13,14 +13,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the embedded H2 file near the size of its live data. H2 writes every commit as a new chunk of changed pages;
- * the space of replaced pages is reused only once it has been free for RETENTION_TIME (application.yaml), so that a
- * power loss, which can lose writes the operating system had not flushed, never finds an old page overwritten.
- * H2's default of 45 s let a surge grow the file to thirty times its data (330 KiB per ticket, 10 KiB live).
- * Forcing the file to disk every second makes a retention of a few seconds as safe, and lets H2 reuse space soon.
- * In a quiet moment (nothing committed for {@code ticketflow.h2.compaction.quiet-after}) the file is compacted in
- * slices of {@code quiet-slice} while it still shrinks: live pages of thin chunks are rewritten and chunks moved to
- * the front, so the file can be cut. Not under load: a slice holds H2's store lock, commits would wait for it.
- * Does nothing on PostgreSQL or an in-memory H2.
+ * a chunk's space is reused once all its pages were replaced and it has been free for RETENTION_TIME
+ * (application.yaml), so that a power loss, which can lose writes the operating system had not flushed, never finds
+ * an old page overwritten. With H2's defaults a surge grew the file to thirty times its data (330 KiB per ticket).
+ * Here, every second: the file is forced to disk (so a retention of a few seconds is as safe as H2's 45), and under
+ * load up to {@code ticketflow.h2.compaction.busy-rewrite-bytes} of live pages from the thinnest chunks go out again
+ * with the next commit, so those chunks empty and are reused. In a quiet moment (nothing committed for
+ * {@code quiet-after}) the file is compacted in slices of {@code quiet-slice} while it still shrinks: a slice holds
+ * H2's store lock, so commits would wait for it under load. Does nothing on PostgreSQL or an in-memory H2.
  */
 @Component
 class H2Compaction {
@@ -42,7 +42,7 @@ class H2Compaction {
   H2Compaction(DataSource dataSource,
       @Value("${ticketflow.h2.compaction.quiet-after:PT5S}") Duration quietAfter,
       @Value("${ticketflow.h2.compaction.quiet-slice:PT5S}") Duration quietSlice,
-      @Value("${ticketflow.h2.compaction.busy-rewrite-bytes:0}") int busyRewriteBytes) {
+      @Value("${ticketflow.h2.compaction.busy-rewrite-bytes:4194304}") int busyRewriteBytes) {
     this.dataSource = dataSource;
     this.quietAfterNanos = quietAfter.toNanos();
     this.quietMillis = (int) quietSlice.toMillis();
