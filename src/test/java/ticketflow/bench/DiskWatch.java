@@ -80,10 +80,19 @@ final class DiskWatch implements AutoCloseable {
     SurgeBenchmark.say("H2 files " + moment + ": " + mib(now) + " MiB, " + perTicket(now, openTickets) + " KiB per open ticket");
   }
 
-  /** The largest size seen while the node ran, per open ticket at the end. */
-  void notePeak(long openTickets) {
-    report.put("peakRunningMiB", mib(peak.get()));
-    report.put("peakRunningKiBPerOpenTicket", perTicket(peak.get(), openTickets));
+  /**
+   * The largest size seen while the node ran, per open ticket at the end; from here on the largest seen while it
+   * stops (a compaction on stop needs room for the new file next to the old one).
+   */
+  void notePeak(long openTickets) throws IOException {
+    long running = Math.max(peak.getAndSet(bytes()), peak.get());
+    report.put("peakRunningMiB", mib(running));
+    report.put("peakRunningKiBPerOpenTicket", perTicket(running, openTickets));
+  }
+
+  /** The largest size seen since {@link #notePeak}, while the node stopped. */
+  void noteStopPeak() {
+    report.put("peakDuringStopMiB", mib(peak.get()));
   }
 
   /** Rows in every table of the stopped node's database, read-only, per open ticket. */

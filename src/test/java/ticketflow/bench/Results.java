@@ -71,7 +71,8 @@ final class Results {
           + disk.get("afterFillKiBPerOpenTicket") + ", after " + settings.get("quietSeconds") + " s quiet "
           + disk.get("afterQuietKiBPerOpenTicket") + ")", running, "", "", "≤ 32 KiB", running <= 32);
       row(md, "H2 files per open ticket after the graceful stop, KiB (" + disk.get("afterStopMiB") + " MiB; stop took "
-          + figures.get("gracefulStopSeconds") + " s)", stopped, "", "", "≤ 32 KiB", stopped <= 32);
+          + figures.get("gracefulStopSeconds") + " s, up to " + disk.get("peakDuringStopMiB") + " MiB meanwhile)", stopped, "", "",
+          "≤ 32 KiB", stopped <= 32);
       if (disk.containsKey("rowsPerOpenTicket")) {
         row(md, "rows in all tables per open ticket (" + disk.get("rows") + " rows, closed and deflected tickets included)",
             disk.get("rowsPerOpenTicket"), "", "", "", null);

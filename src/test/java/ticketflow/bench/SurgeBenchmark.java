@@ -116,13 +116,14 @@ public final class SurgeBenchmark {
       Thread.sleep(settings.quiet().toMillis());
       disk.note("afterQuiet", open);
     } finally {
+      disk.notePeak(results.get("openTickets") instanceof Long open ? open : 0L);
       long stopping = System.nanoTime();
       node.stop(Duration.ofMinutes(10));
       results.put("gracefulStopSeconds", round((System.nanoTime() - stopping) / 1e9));
       disk.close();
+      disk.noteStopPeak();
     }
     long open = (Long) results.get("openTickets");
-    disk.notePeak(open);
     disk.note("afterStop", open);
     if (database instanceof Database.H2) {
       disk.countRows(database.url("node"), open);
