@@ -38,6 +38,7 @@ class H2Compaction {
   private long lastVersion = -1;
   private long changedAt = System.nanoTime();
   private boolean shrinking;
+  private boolean rewrote;
 
   H2Compaction(DataSource dataSource,
       @Value("${ticketflow.h2.compaction.quiet-after:PT5S}") Duration quietAfter,
@@ -56,19 +57,30 @@ class H2Compaction {
       return;
     }
     long version = file.getCurrentVersion();
-    if (version != lastVersion) {
-      // Everything written more than a second ago is on disk: the retention time need only cover this second.
-      file.sync();
-      if (busyRewriteBytes > 0) {
-        // Under load, a bounded amount of live pages from the thinnest chunks is written again with the next commit, so
-        // that those chunks empty and their space is reused rather than the file growing.
-        file.compact(BUSY_TARGET_FILL_RATE, busyRewriteBytes);
-      }
-      lastVersion = file.getCurrentVersion();
-      changedAt = System.nanoTime();
-      shrinking = true;
+    if (version == lastVersion) {
+      compactWhenQuiet(file);
       return;
     }
+    // H2 stores the pages the last rewrite touched as one new version: that alone is not load.
+    boolean ownWrite = rewrote && version == lastVersion + 1;
+    rewrote = false;
+    // Everything written more than a second ago is on disk: the retention time need only cover this second.
+    file.sync();
+    lastVersion = version;
+    if (ownWrite) {
+      return;
+    }
+    if (busyRewriteBytes > 0) {
+      // Under load, a bounded amount of live pages from the thinnest chunks is written again with the next commit,
+      // so that those chunks empty and their space is reused rather than the file growing.
+      rewrote = file.compact(BUSY_TARGET_FILL_RATE, busyRewriteBytes);
+      lastVersion = file.getCurrentVersion();
+    }
+    changedAt = System.nanoTime();
+    shrinking = true;
+  }
+
+  private void compactWhenQuiet(MVStore file) {
     if (shrinking && quietMillis > 0 && System.nanoTime() - changedAt >= quietAfterNanos) {
       long before = file.getFileStore().size();
       compact(file, quietMillis);
