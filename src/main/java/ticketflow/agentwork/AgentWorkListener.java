@@ -54,8 +54,9 @@ class AgentWorkListener implements TaskListener {
             .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
       }
       // Copies on the task for the Tasklist columns: an agent may read their tasks, not the ticket's whole instance.
+      // The ticket id is the business key: the instance keeps no variable of it.
       for (String column : LIST_COLUMNS) {
-        task.setVariableLocal(column, task.getVariable(column));
+        task.setVariableLocal(column, ProcessVariables.TICKET_ID.equals(column) ? ticketId : task.getVariable(column));
       }
       task.setName(listName(task.getName(), ticketId, (String) task.getVariable(ProcessVariables.SUBJECT)));
       // An escalated ticket stays escalated: its later tasks are offered to whoever its escalation reached.

@@ -3,8 +3,6 @@ package ticketflow.database;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicLong;
-import org.h2.engine.SessionLocal;
-import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
 
 /**
@@ -85,12 +83,7 @@ final class GroupCommit {
   /** The H2 file's store, or none when the database is not an embedded, file-based H2. */
   private record Store(MVStore file) {
     static Store of(Connection connection) throws SQLException {
-      if (!connection.isWrapperFor(JdbcConnection.class)
-          || !(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)
-          || !session.getDatabase().isPersistent()) {
-        return new Store(null);
-      }
-      return new Store(session.getDatabase().getStore().getMvStore());
+      return new Store(H2Files.store(connection));
     }
   }
 }

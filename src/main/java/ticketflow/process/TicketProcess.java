@@ -27,7 +27,8 @@ public class TicketProcess {
     VariableMap all = Variables.createVariables();
     variables.forEach((name, value) -> all.put(name, ProcessVariables.DECISION_INPUTS.contains(name) && value instanceof String text
         ? Variables.stringValue(text, true) : value));
-    all.put(ProcessVariables.TICKET_ID, ticketId);
+    // Transient: the business key is the ticket id; tasks keep a copy of it for Tasklist (one variable row fewer).
+    all.put(ProcessVariables.TICKET_ID, Variables.stringValue(ticketId, true));
     all.put(ProcessVariables.AUTO_CLOSE_AFTER, settings.autoCloseAfter().toString());
     runtime.startProcessInstanceByKey(ModelContract.PROCESS, ticketId, all);
   }
@@ -55,7 +56,7 @@ public class TicketProcess {
   public void restartBefore(String ticketId, String activityId, Map<String, Object> variables) {
     VariableMap all = Variables.createVariables();
     all.putAll(variables);
-    all.put(ProcessVariables.TICKET_ID, ticketId);
+    all.put(ProcessVariables.TICKET_ID, Variables.stringValue(ticketId, true));
     all.put(ProcessVariables.AUTO_CLOSE_AFTER, settings.autoCloseAfter().toString());
     runtime.createProcessInstanceByKey(ModelContract.PROCESS).businessKey(ticketId).setVariables(all)
         .startBeforeActivity(activityId).execute();

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import ticketflow.calendar.SupportCalendars;
@@ -60,10 +61,12 @@ public class Commitments {
         clocks.save(schedule.timed(SlaClock.started(ticketId, commitment, terms.calendar().name(), target, submittedAt)));
       }
     }
-    variables.put(ProcessVariables.ESCALATION_LEVEL, 0);
+    // No escalationLevel 0: a ticket without one is not escalated (the "Escalated to me" filter asks for ≥ 1), and
+    // every variable row costs the intake eleven index entries; Escalation sets it when a ladder climbs.
     variables.put(ProcessVariables.TASK_PRIORITY, terms.taskPriority());
-    variables.put(ProcessVariables.OFFERED_TO,
-        String.join(",", onCall.offeredTo(queue, priority, calendars.get(SupportCalendars.BUSINESS), submittedAt)));
+    // Transient: read only when the first task is created, in this transaction (one variable row fewer per ticket).
+    variables.put(ProcessVariables.OFFERED_TO, Variables.stringValue(
+        String.join(",", onCall.offeredTo(queue, priority, calendars.get(SupportCalendars.BUSINESS), submittedAt)), true));
     return variables;
   }
 

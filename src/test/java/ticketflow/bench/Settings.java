@@ -11,7 +11,8 @@ import org.yaml.snakeyaml.Yaml;
 
 /** The bench.* system properties (defaults in pom.xml's bench profile). */
 record Settings(String db, int clients, Duration warmUp, Duration measured, Duration lifecycleDuration, int timers,
-    long openTickets, String heap, Path jar, int port, boolean jfr, boolean baseline, java.util.List<String> nodeArguments) {
+    long openTickets, String heap, Path jar, int port, boolean jfr, boolean baseline, java.util.List<String> nodeArguments,
+    Duration quiet) {
 
   static Settings fromSystemProperties() throws IOException {
     return new Settings(System.getProperty("bench.db", "h2"), Integer.getInteger("bench.clients", 8),
@@ -21,7 +22,8 @@ record Settings(String db, int clients, Duration warmUp, Duration measured, Dura
         Path.of(System.getProperty("bench.jar", "target/ticketflow-0.1.0-SNAPSHOT.jar")).toAbsolutePath(),
         Integer.getInteger("bench.port", freePort()), Boolean.getBoolean("bench.jfr"),
         Boolean.parseBoolean(System.getProperty("bench.baseline", "true")),
-        java.util.Arrays.stream(System.getProperty("bench.node-args", "").trim().split("\\s+")).filter(a -> !a.isEmpty()).toList());
+        java.util.Arrays.stream(System.getProperty("bench.node-args", "").trim().split("\\s+")).filter(a -> !a.isEmpty()).toList(),
+        Duration.ofSeconds(Integer.getInteger("bench.quiet-seconds", 30)));
   }
 
   Map<String, Object> asMap() {
@@ -35,6 +37,7 @@ record Settings(String db, int clients, Duration warmUp, Duration measured, Dura
     map.put("openTickets", openTickets);
     map.put("heap", heap);
     map.put("nodeArguments", nodeArguments);
+    map.put("quietSeconds", quiet.toSeconds());
     return map;
   }
 

@@ -74,6 +74,7 @@ public final class SurgeBenchmark {
 
     long launched = System.nanoTime();
     Node node = launch();
+    DiskWatch disk = new DiskWatch(work.resolve("node").resolve("data"));
     try (HeapWatch heap = new HeapWatch(node)) {
       double startUp = (System.nanoTime() - launched) / 1e9;
       results.put("startUpSeconds", round(startUp));
@@ -101,15 +102,33 @@ public final class SurgeBenchmark {
       long open = openTickets();
       results.put("openTickets", open);
       say("open tickets: " + open + " (fill " + fill.perSecond() + "/s)");
+      disk.note("afterFill", open);
+
+      results.put("tasklistMyQueues", TasklistTiming.myQueues(http, 50));
+      say("Tasklist \"My queues\": " + results.get("tasklistMyQueues"));
 
       results.put("timers", new TimerWave(http, settings.timers(), settings.clients()).fire());
       say("timers: " + results.get("timers"));
 
       results.put("heap", heap.report(settings.heap(), open));
       say("heap: " + results.get("heap"));
+      // A quiet moment after the load, as a support team's night: the node may compact its file meanwhile.
+      Thread.sleep(settings.quiet().toMillis());
+      disk.note("afterQuiet", open);
     } finally {
-      node.close();
+      disk.notePeak(results.get("openTickets") instanceof Long open ? open : 0L);
+      long stopping = System.nanoTime();
+      node.stop(Duration.ofMinutes(10));
+      results.put("gracefulStopSeconds", round((System.nanoTime() - stopping) / 1e9));
+      disk.close();
+      disk.noteStopPeak();
     }
+    long open = (Long) results.get("openTickets");
+    disk.note("afterStop", open);
+    if (database instanceof Database.H2) {
+      disk.countRows(database.url("node"), open);
+    }
+    results.put("disk", disk.report());
 
     long relaunched = System.nanoTime();
     try (Node again = launch()) {

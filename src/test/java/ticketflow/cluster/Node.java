@@ -147,9 +147,14 @@ public final class Node implements AutoCloseable {
 
   @Override
   public void close() throws InterruptedException {
+    stop(java.time.Duration.ofSeconds(20));
+  }
+
+  /** A graceful stop (SIGTERM) that may take up to {@code patience} (e.g. compacting a large database), then a kill. */
+  public void stop(java.time.Duration patience) throws InterruptedException {
     if (process.isAlive()) {
       process.destroy();
-      if (!process.waitFor(20, TimeUnit.SECONDS)) {
+      if (!process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS)) {
         kill();
       }
     }

@@ -1,0 +1,107 @@
+package ticketflow.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.env.MockEnvironment;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The embedded H2 file stays near its data: a stream of small commits (as tickets arrive, one chunk each) leaves
+ * most of the file dead; a quiet moment compacts it, and a graceful stop rewrites it with the live data only.
+ */
+class H2CompactionTest {
+
+  @TempDir Path directory;
+
+  @Test
+  void aQuietMomentShrinksAFileFullOfReplacedPages() throws Exception {
+    JdbcDataSource dataSource = dataSource();
+    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    try (Connection keepOpen = dataSource.getConnection()) {
+      churn(dataSource, jdbc);
+      long before = size();
+      H2Compaction compaction = new H2Compaction(dataSource, Duration.ZERO, Duration.ofSeconds(5), 0);
+      compaction.syncAndCompactWhenQuiet(); // sees the commits: forces them to disk
+      compaction.syncAndCompactWhenQuiet(); // nothing committed since: compacts
+      assertThat(size()).isLessThan(before / 2);
+      assertThat(jdbc.queryForObject("select count(*) from note", Integer.class)).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void theRewriteUnderLoadDoesNotKeepTheNodeFromItsQuietMoment() throws Exception {
+    JdbcDataSource dataSource = dataSource();
+    try (Connection keepOpen = dataSource.getConnection()) {
+      churn(dataSource, new JdbcTemplate(dataSource));
+      long before = size();
+      H2Compaction compaction = new H2Compaction(dataSource, Duration.ZERO, Duration.ofSeconds(5), 4 << 20);
+      // H2 stores what each rewrite touched within its write delay; the looks go on until a quiet one compacts.
+      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+        compaction.syncAndCompactWhenQuiet();
+        assertThat(size()).isLessThan(before / 2);
+      });
+    }
+  }
+
+  @Test
+  void aGracefulStopLeavesTheLiveDataOnly() throws Exception {
+    JdbcDataSource dataSource = dataSource();
+    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    try (Connection keepOpen = dataSource.getConnection()) {
+      churn(dataSource, jdbc);
+      long before = size();
+      new CompactOnStop(new MockEnvironment()).postProcessBeforeDestruction(dataSource, "dataSource");
+      assertThat(size()).isLessThan(before / 4);
+    }
+    assertThat(new JdbcTemplate(dataSource()).queryForObject("select count(*) from note", Integer.class)).isEqualTo(200);
+  }
+
+  @Test
+  void anOperatorMayKeepTheStopShort() throws Exception {
+    JdbcDataSource dataSource = dataSource();
+    try (Connection keepOpen = dataSource.getConnection()) {
+      churn(dataSource, new JdbcTemplate(dataSource));
+      long before = size();
+      new CompactOnStop(new MockEnvironment().withProperty("ticketflow.h2.compact-on-stop", "false"))
+          .postProcessBeforeDestruction(dataSource, "dataSource");
+      assertThat(size()).isEqualTo(before);
+    }
+  }
+
+  /** 200 notes, each updated 20 times in a transaction of its own, written at every commit as group commit does. */
+  private void churn(JdbcDataSource dataSource, JdbcTemplate jdbc) {
+    GroupCommit groupCommit = new GroupCommit();
+    TransactionTemplate transactions = new TransactionTemplate(new DurableCommitTransactionManager(dataSource, groupCommit));
+    jdbc.execute("create table note(id int primary key, text varchar(2000))");
+    for (int round = 0; round < 20; round++) {
+      for (int id = 0; id < 200; id++) {
+        int note = id;
+        String text = ("round " + round + " ").repeat(100);
+        transactions.executeWithoutResult(status -> jdbc.update("merge into note(id, text) key(id) values (?, ?)", note, text));
+      }
+    }
+  }
+
+  private JdbcDataSource dataSource() {
+    JdbcDataSource dataSource = new JdbcDataSource();
+    // As application.yaml, but the database closes with its last connection.
+    dataSource.setURL("jdbc:h2:file:" + directory.resolve("notes").toAbsolutePath()
+        + ";WRITE_DELAY=500;RETENTION_TIME=5000;COMPRESS=TRUE");
+    dataSource.setUser("sa");
+    return dataSource;
+  }
+
+  private long size() throws Exception {
+    return Files.size(directory.resolve("notes.mv.db"));
+  }
+
+}
