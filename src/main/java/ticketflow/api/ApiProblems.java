@@ -189,6 +189,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     if (type == Boolean.class || type == boolean.class) {
       return "true or false";
     }
+    if (type == Integer.class || type == Long.class || type == Short.class || type == int.class || type == long.class) {
+      return "a whole number";
+    }
     if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
       return "a number";
     }
