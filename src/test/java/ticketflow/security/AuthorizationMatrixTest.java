@@ -88,6 +88,14 @@ class AuthorizationMatrixTest {
     OPENAPI("GET /api/openapi"),
     COMMITMENTS("GET /api/commitments?priority=P3&from=…"),
     CALENDARS("GET /api/calendars"),
+    NOTE("POST /api/tickets/{fixture}/notes"),
+    TIMELINE("GET /api/tickets/{fixture}/timeline"),
+    MACROS("GET /api/macros"),
+    PUT_MACRO("PUT /api/macros/{new}"),
+    QUEUE_ASSIGNMENT("PUT /api/queues/support-web/assignment MANUAL"),
+    WEB_AGENT_AVAILABILITY("PUT /api/agents/web.agent/availability false"),
+    LIFECYCLE_VERSIONS("GET /api/lifecycle/versions"),
+    LIFECYCLE_MIGRATION("POST /api/lifecycle/migrations from a version never deployed"),
     HEALTH("GET /actuator/health"),
     ACTUATOR_INFO("GET /actuator/info"),
     ENGINE_TASKS("GET /engine-rest/task?processInstanceBusinessKey={fixture} (count)"),
@@ -148,6 +156,18 @@ class AuthorizationMatrixTest {
     row(rows, COMMITMENTS, 401, 401, 200, 200, 200, 200, 200, 200, 200);
     // The calendars and their holidays are for staff, not for the intake clients' portals.
     row(rows, CALENDARS, 401, 401, 403, 200, 200, 200, 200, 200, 200);
+    // Notes and the timeline are for staff who may read the ticket; to others it does not exist.
+    row(rows, NOTE, 401, 401, 403, 201, 404, 404, 201, 201, 201);
+    row(rows, TIMELINE, 401, 401, 403, 200, 404, 404, 200, 200, 200);
+    // Canned replies: every staff member reads them, administrators keep them.
+    row(rows, MACROS, 401, 401, 403, 200, 200, 200, 200, 200, 200);
+    row(rows, PUT_MACRO, 401, 401, 403, 403, 403, 403, 403, 403, 201);
+    // A queue's assignment rule is the administrators'; an agent's availability is theirs, a lead's or an administrator's.
+    row(rows, QUEUE_ASSIGNMENT, 401, 401, 403, 403, 403, 403, 403, 403, 200);
+    row(rows, WEB_AGENT_AVAILABILITY, 401, 401, 403, 200, 403, 403, 200, 403, 200);
+    // Lifecycle versions and migrations are the administrators'; for them a version never deployed is a bad request.
+    row(rows, LIFECYCLE_VERSIONS, 401, 401, 403, 403, 403, 403, 403, 403, 200);
+    row(rows, LIFECYCLE_MIGRATION, 401, 401, 403, 403, 403, 403, 403, 403, 400);
     // The health probe is open to everyone, even with credentials that fail.
     row(rows, HEALTH, 200, 200, 200, 200, 200, 200, 200, 200, 200);
     row(rows, ACTUATOR_INFO, 401, 401, 403, 403, 403, 403, 403, 403, 200);
@@ -300,6 +320,16 @@ class AuthorizationMatrixTest {
       case OPENAPI -> plain(send(api(role, "/api/openapi").GET()));
       case COMMITMENTS -> plain(send(api(role, "/api/commitments?priority=P3&from=2026-12-24T16:30:00Z").GET()));
       case CALENDARS -> plain(send(api(role, "/api/calendars").GET()));
+      case NOTE -> plain(send(api(role, "/api/tickets/" + fixture + "/notes").POST(jsonBody(Map.of("body", "Seen by " + role)))));
+      case TIMELINE -> plain(send(api(role, "/api/tickets/" + fixture + "/timeline").GET()));
+      case MACROS -> plain(send(api(role, "/api/macros").GET()));
+      case PUT_MACRO -> plain(send(api(role, "/api/macros/authz-" + UUID.randomUUID().toString().substring(0, 8))
+          .PUT(jsonBody(Map.of("title", "Authorization matrix", "body", "Hello about {{ticket.id}}")))));
+      case QUEUE_ASSIGNMENT -> plain(send(api(role, "/api/queues/support-web/assignment").PUT(jsonBody(Map.of("mode", "MANUAL")))));
+      case WEB_AGENT_AVAILABILITY -> plain(send(api(role, "/api/agents/web.agent/availability")
+          .PUT(jsonBody(Map.of("available", false)))));
+      case LIFECYCLE_VERSIONS -> plain(send(api(role, "/api/lifecycle/versions").GET()));
+      case LIFECYCLE_MIGRATION -> plain(send(api(role, "/api/lifecycle/migrations").POST(jsonBody(Map.of("fromVersion", 999_999)))));
       case HEALTH -> plain(send(api(role, "/actuator/health").GET()));
       case ACTUATOR_INFO -> plain(send(api(role, "/actuator/info").GET()));
       case ENGINE_TASKS -> engineList(send(api(role, "/engine-rest/task?processInstanceBusinessKey=" + fixture).GET()));
