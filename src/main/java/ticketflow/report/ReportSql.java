@@ -32,20 +32,17 @@ final class ReportSql {
 
   /** How many of the commitment's clocks ({@link #FR}, {@link #RES}) are decided: MET or BREACHED. */
   static String decided(String commitment) {
-    return "sum(case when t." + commitment + "_state in ('MET', 'BREACHED') then 1 else 0 end)";
+    return "sum(t." + commitment + "_decided)";
   }
 
   /** How many were met by their due time: the numerator of every compliance rate. */
   static String metInTime(String commitment) {
-    return "sum(case when t." + commitment + "_state = 'MET' and t." + commitment + "_met_at <= t." + commitment
-        + "_due_at then 1 else 0 end)";
+    return "sum(t." + commitment + "_in_time)";
   }
 
-  /** The median of whole seconds from the ticket's creation to the met clock's metAt (as Duration.toSeconds counts). */
+  /** The median of whole seconds from the ticket's creation to the met clock's metAt (null for the others). */
   static String medianSecondsToMet(String commitment) {
-    String c = "t." + commitment;
-    return "percentile_cont(0.5) within group (order by case when " + c + "_state = 'MET' and " + c + "_met_at is not null"
-        + " then floor(extract(epoch from " + c + "_met_at) - extract(epoch from t.created_at)) end)";
+    return "percentile_cont(0.5) within group (order by t." + commitment + "_seconds)";
   }
 
   static Double rate(long met, long decided) {

@@ -7,8 +7,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The copy of a ticket's SLA outcomes on its tf_ticket row that the SLA report reads in one index range (V19):
- * first response and resolution state, due and met times, update periods met and missed. Written by {@link SlaClocks}
+ * The copy of a ticket's SLA outcomes on its tf_ticket row that the SLA report reads in one index range (V19), as plain
+ * numbers: of first response and resolution, 1 when decided (MET or BREACHED), 1 when met by the due time, and the whole
+ * seconds from the ticket's creation to metAt of a met clock; update periods met and missed. Written by {@link SlaClocks}
  * in the transaction that writes the clock or event, before it, so that every transaction locks the ticket row before
  * its clocks, as those that lock the ticket first do.
  */
@@ -28,8 +29,14 @@ class SlaOutcomes {
       default -> null;
     };
     if (prefix != null) {
-      jdbc.update("update tf_ticket set " + prefix + "_state = ?, " + prefix + "_due_at = ?, " + prefix + "_met_at = ? where id = ?",
-          c.state().name(), utc(c.dueAt()), utc(c.metAt()), c.ticketId());
+      boolean met = c.state() == SlaState.MET && c.metAt() != null;
+      boolean decided = c.state() == SlaState.MET || c.state() == SlaState.BREACHED;
+      boolean inTime = met && c.dueAt() != null && !c.metAt().isAfter(c.dueAt());
+      // Seconds as the report has always counted them: floor of the difference of the epochs, in the database.
+      jdbc.update("update tf_ticket set " + prefix + "_decided = ?, " + prefix + "_in_time = ?, " + prefix + "_seconds ="
+              + " case when ? then floor(extract(epoch from cast(? as timestamp with time zone)) - extract(epoch from created_at))"
+              + " end where id = ?",
+          decided ? 1 : 0, inTime ? 1 : 0, met, utc(c.metAt()), c.ticketId());
     }
   }
 

@@ -33,7 +33,7 @@ abstract class SlaOutcomeColumnsTest {
 
   /** A month of its own, as the other report tests keep theirs. */
   static final Instant NOW = Instant.parse("2031-12-02T12:00:00Z");
-  static final String COLUMNS = "id, fr_state, fr_due_at, fr_met_at, res_state, res_due_at, res_met_at, updates_met,"
+  static final String COLUMNS = "id, fr_decided, fr_in_time, fr_seconds, res_decided, res_in_time, res_seconds, updates_met,"
       + " updates_missed, satisfaction_score";
 
   @Autowired MockMvc mvc;
@@ -59,10 +59,12 @@ abstract class SlaOutcomeColumnsTest {
     List<Map<String, Object>> kept = jdbc.queryForList(select);
 
     assertThat(kept).hasSize(7);
-    assertThat(row(kept, seed.breached())).containsEntry("fr_state", "BREACHED").containsEntry("res_state", "RUNNING");
-    assertThat(row(kept, seed.atRisk())).containsEntry("fr_state", "AT_RISK");
-    assertThat(row(kept, seed.answered()).get("fr_state")).isEqualTo("MET");
-    assertThat(row(kept, seed.answered()).get("fr_met_at")).isNotNull();
+    assertThat(row(kept, seed.breached())).containsEntry("fr_decided", 1).containsEntry("fr_in_time", 0)
+        .containsEntry("res_decided", 0);
+    assertThat(row(kept, seed.atRisk())).containsEntry("fr_decided", 0);
+    assertThat(row(kept, seed.answered())).containsEntry("fr_decided", 1).containsEntry("fr_in_time", 1);
+    assertThat(((Number) row(kept, seed.answered()).get("fr_seconds")).longValue()).isEqualTo(30 * 60);
+    assertThat(((Number) row(kept, prefix + "2").get("res_seconds")).longValue()).isEqualTo(48 * 3600);
     assertThat(row(kept, prefix + "2")).containsEntry("updates_met", 1).containsEntry("updates_missed", 1)
         .containsEntry("satisfaction_score", 2);
 

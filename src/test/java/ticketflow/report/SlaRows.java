@@ -36,8 +36,8 @@ public final class SlaRows implements AutoCloseable {
         + " due_at, state, met_at) values (?, ?, '24x7', 3600, ?, ?, ?, ?)");
     events = connection.prepareStatement("insert into tf_sla_event (ticket_id, commitment, event, at_time) values (?, ?, ?, ?)");
     scores = connection.prepareStatement("insert into tf_satisfaction (ticket_id, score, given_by, given_at) values (?, ?, 'portal', ?)");
-    firstResponse = connection.prepareStatement("update tf_ticket set fr_state = ?, fr_due_at = ?, fr_met_at = ? where id = ?");
-    resolution = connection.prepareStatement("update tf_ticket set res_state = ?, res_due_at = ?, res_met_at = ? where id = ?");
+    firstResponse = connection.prepareStatement(outcome("fr"));
+    resolution = connection.prepareStatement(outcome("res"));
     updatesMet = connection.prepareStatement("update tf_ticket set updates_met = updates_met + 1 where id = ?");
     updatesMissed = connection.prepareStatement("update tf_ticket set updates_missed = updates_missed + 1 where id = ?");
     score = connection.prepareStatement("update tf_ticket set satisfaction_score = ? where id = ?");
@@ -67,10 +67,12 @@ public final class SlaRows implements AutoCloseable {
     clocks.addBatch();
     PreparedStatement outcome = "FIRST_RESPONSE".equals(commitment) ? firstResponse : "RESOLUTION".equals(commitment) ? resolution : null;
     if (outcome != null) {
-      outcome.setString(1, state);
-      outcome.setObject(2, dueAt == null ? null : utc(dueAt), Types.TIMESTAMP_WITH_TIMEZONE);
-      outcome.setObject(3, metAt == null ? null : utc(metAt), Types.TIMESTAMP_WITH_TIMEZONE);
-      outcome.setString(4, id);
+      boolean met = "MET".equals(state) && metAt != null;
+      outcome.setInt(1, "MET".equals(state) || "BREACHED".equals(state) ? 1 : 0);
+      outcome.setInt(2, met && dueAt != null && !metAt.isAfter(dueAt) ? 1 : 0);
+      outcome.setBoolean(3, met);
+      outcome.setObject(4, metAt == null ? null : utc(metAt), Types.TIMESTAMP_WITH_TIMEZONE);
+      outcome.setString(5, id);
       outcome.addBatch();
     }
     return counted();
@@ -123,6 +125,12 @@ public final class SlaRows implements AutoCloseable {
     for (PreparedStatement outcome : outcomes()) {
       outcome.close();
     }
+  }
+
+  /** The first-response or resolution outcome copied onto the ticket, as SlaOutcomes writes it. */
+  private static String outcome(String prefix) {
+    return "update tf_ticket set " + prefix + "_decided = ?, " + prefix + "_in_time = ?, " + prefix + "_seconds = case when ?"
+        + " then floor(extract(epoch from cast(? as timestamp with time zone)) - extract(epoch from created_at)) end where id = ?";
   }
 
   private PreparedStatement[] outcomes() {
