@@ -1,8 +1,11 @@
 package ticketflow.report;
 
 import static ticketflow.report.ReportSql.CREATED_IN_WINDOW;
-import static ticketflow.report.ReportSql.MET_IN_TIME;
-import static ticketflow.report.ReportSql.SECONDS_TO_MET;
+import static ticketflow.report.ReportSql.FR;
+import static ticketflow.report.ReportSql.RES;
+import static ticketflow.report.ReportSql.decided;
+import static ticketflow.report.ReportSql.medianSecondsToMet;
+import static ticketflow.report.ReportSql.metInTime;
 import static ticketflow.report.ReportSql.rate;
 import static ticketflow.report.ReportSql.utc;
 
@@ -21,9 +24,9 @@ import ticketflow.report.SlaFigures.PriorityRate;
 import ticketflow.report.SlaFigures.UpdateCompliance;
 
 /**
- * Compliance of the tickets created in a window, each figure one grouped query that starts from the window's range of
- * tf_ticket_created_idx and reaches clocks and events by their ticket: counts by queue, priority and commitment, medians
- * with percentile_cont, periodic updates from their MET and BREACHED events.
+ * Compliance of the tickets created in a window, each figure one grouped query over the window's range of
+ * tf_ticket_report_idx, which holds the SLA outcomes copied onto the ticket (V19): counts by queue, priority and
+ * commitment, medians with percentile_cont, periodic updates from their counts of MET and BREACHED events.
  */
 @Component
 class ComplianceQueries {
@@ -42,27 +45,43 @@ class ComplianceQueries {
   }
 
   List<Counts> counts(Instant from, Instant to) {
-    return jdbc.query("select c.commitment, t.queue, t.priority, count(*), " + MET_IN_TIME
-            + " from tf_ticket t join tf_sla_clock c on c.ticket_id = t.id where " + CREATED_IN_WINDOW
-            + " and c.commitment in ('FIRST_RESPONSE', 'RESOLUTION') and c.state in ('MET', 'BREACHED')"
-            + " group by c.commitment, t.queue, t.priority",
-        (rs, row) -> new Counts(rs.getString(1), ReportSql.queue(rs.getString(2)), ReportSql.priority(rs.getString(3)),
-            rs.getLong(4), rs.getLong(5)), utc(from), utc(to));
+    List<Counts> counts = new ArrayList<>();
+    jdbc.query("select t.queue, t.priority, " + decided(FR) + ", " + metInTime(FR) + ", " + decided(RES) + ", " + metInTime(RES)
+        + " from tf_ticket t where " + CREATED_IN_WINDOW + " group by t.queue, t.priority", rs -> {
+          String queue = ReportSql.queue(rs.getString(1));
+          String priority = ReportSql.priority(rs.getString(2));
+          // Only groups with decided clocks count, as a join with the decided clocks would find them.
+          if (rs.getLong(3) > 0) {
+            counts.add(new Counts(FIRST_RESPONSE, queue, priority, rs.getLong(3), rs.getLong(4)));
+          }
+          if (rs.getLong(5) > 0) {
+            counts.add(new Counts(RESOLUTION, queue, priority, rs.getLong(5), rs.getLong(6)));
+          }
+        }, utc(from), utc(to));
+    return counts;
   }
 
   /** Medians by commitment and priority ("" for all priorities), creation to metAt, in whole seconds. */
   Map<String, Long> medians(Instant from, Instant to) {
     Map<String, Long> medians = new HashMap<>();
-    String median = "percentile_cont(0.5) within group (order by " + SECONDS_TO_MET + ")";
-    String met = " from tf_ticket t join tf_sla_clock c on c.ticket_id = t.id where " + CREATED_IN_WINDOW
-        + " and c.commitment in ('FIRST_RESPONSE', 'RESOLUTION') and c.state = 'MET' and c.met_at is not null";
-    jdbc.query("select c.commitment, t.priority, " + median + met + " group by c.commitment, t.priority", rs -> {
-      medians.put(rs.getString(1) + ":" + ReportSql.priority(rs.getString(2)), (long) Math.floor(rs.getDouble(3)));
+    String both = medianSecondsToMet(FR) + ", " + medianSecondsToMet(RES) + " from tf_ticket t where " + CREATED_IN_WINDOW;
+    jdbc.query("select t.priority, " + both + " group by t.priority", rs -> {
+      String priority = ReportSql.priority(rs.getString(1));
+      median(medians, FIRST_RESPONSE + ":" + priority, rs.getObject(2));
+      median(medians, RESOLUTION + ":" + priority, rs.getObject(3));
     }, utc(from), utc(to));
-    jdbc.query("select c.commitment, " + median + met + " group by c.commitment", rs -> {
-      medians.put(rs.getString(1) + ":", (long) Math.floor(rs.getDouble(2)));
+    jdbc.query("select " + both, rs -> {
+      median(medians, FIRST_RESPONSE + ":", rs.getObject(1));
+      median(medians, RESOLUTION + ":", rs.getObject(2));
     }, utc(from), utc(to));
     return medians;
+  }
+
+  /** A group without met clocks has no median (null), and no entry. */
+  private static void median(Map<String, Long> medians, String key, Object value) {
+    if (value != null) {
+      medians.put(key, (long) Math.floor(((Number) value).doubleValue()));
+    }
   }
 
   /** One commitment's compliance over the window, from the grouped counts and medians. */
@@ -90,9 +109,9 @@ class ComplianceQueries {
 
   /** Update periods that ended on the window's tickets: MET events are updates in time, BREACHED ones missed. */
   UpdateCompliance updates(Instant from, Instant to) {
-    List<PriorityRate> rows = new ArrayList<>(jdbc.query("select t.priority, count(*), sum(case when e.event = 'MET' then 1 else 0 end)"
-            + " from tf_ticket t join tf_sla_event e on e.ticket_id = t.id where " + CREATED_IN_WINDOW
-            + " and e.commitment = 'UPDATE' and e.event in ('MET', 'BREACHED') group by t.priority",
+    List<PriorityRate> rows = new ArrayList<>(jdbc.query("select t.priority, sum(t.updates_met + t.updates_missed),"
+            + " sum(t.updates_met) from tf_ticket t where " + CREATED_IN_WINDOW + " group by t.priority"
+            + " having sum(t.updates_met + t.updates_missed) > 0",
         (rs, row) -> new PriorityRate(ReportSql.priority(rs.getString(1)), rs.getLong(2), rs.getLong(3),
             rate(rs.getLong(3), rs.getLong(2))), utc(from), utc(to)));
     rows.sort(java.util.Comparator.comparing(PriorityRate::priority));

@@ -14,8 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 import ticketflow.report.SlaFigures.QueueFigures;
 
 /**
- * SLA figures by SQL over tf_ticket, tf_sla_clock, tf_sla_event and tf_satisfaction (portable: H2 and PostgreSQL),
- * grouped in the database; Java only adds up the groups. "Open" is every status but CLOSED and DEFLECTED. Times are
+ * SLA figures by SQL over tf_ticket (with the SLA outcomes and score copied onto it, V19), tf_sla_clock and tf_sla_event
+ * (portable: H2 and PostgreSQL), grouped in the database; Java only adds up the groups. "Open" is every status but CLOSED and DEFLECTED. Times are
  * the engine's clock, so tests that move it get figures as of the moved time.
  */
 @Service

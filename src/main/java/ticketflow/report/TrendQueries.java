@@ -14,7 +14,8 @@ import ticketflow.report.SlaFigures.TrendDay;
 /**
  * The trend: the window cut into the days of a zone (DST-correct: a day is midnight to midnight there, 23 to 25 hours),
  * the first and last cut to the window. The days go to the database as a small VALUES table, and each figure is one
- * grouped join of it with a range over an index: tickets by created_at, by closed_at, BREACHED events by time.
+ * grouped join of it with a range over an index: tickets by created_at (with their first-response outcome, V19), by
+ * closed_at, BREACHED events by time.
  */
 @Component
 class TrendQueries {
@@ -51,19 +52,16 @@ class TrendQueries {
     long[][] firstResponse = new long[days.size()][2];
     Object[] bounds = bounds(days);
     String table = valuesTable(days.size());
-    count(opened, "select d.n, count(*) from " + table + " join tf_ticket t on t.created_at >= d.s and t.created_at < d.e"
-        + " group by d.n", bounds);
+    jdbc.query("select d.n, count(*), " + ReportSql.decided(ReportSql.FR) + ", " + ReportSql.metInTime(ReportSql.FR)
+        + " from " + table + " join tf_ticket t on t.created_at >= d.s and t.created_at < d.e group by d.n", rs -> {
+          opened[rs.getInt(1)] = rs.getLong(2);
+          firstResponse[rs.getInt(1)][0] = rs.getLong(3);
+          firstResponse[rs.getInt(1)][1] = rs.getLong(4);
+        }, bounds);
     count(closed, "select d.n, count(*) from " + table + " join tf_ticket t on t.closed_at >= d.s and t.closed_at < d.e"
         + " group by d.n", bounds);
     count(breached, "select d.n, count(*) from " + table + " join tf_sla_event e on e.event = 'BREACHED' and e.at_time >= d.s"
         + " and e.at_time < d.e group by d.n", bounds);
-    jdbc.query("select d.n, count(*), " + ReportSql.MET_IN_TIME + " from " + table
-        + " join tf_ticket t on t.created_at >= d.s and t.created_at < d.e"
-        + " join tf_sla_clock c on c.ticket_id = t.id and c.commitment = 'FIRST_RESPONSE'"
-        + " where c.state in ('MET', 'BREACHED') group by d.n", rs -> {
-          firstResponse[rs.getInt(1)][0] = rs.getLong(2);
-          firstResponse[rs.getInt(1)][1] = rs.getLong(3);
-        }, bounds);
     List<TrendDay> trend = new ArrayList<>();
     for (int i = 0; i < days.size(); i++) {
       trend.add(new TrendDay(days.get(i).date(), opened[i], closed[i], breached[i],

@@ -23,7 +23,9 @@ class Satisfactions implements SatisfactionScores {
     this.jdbc = jdbc;
   }
 
+  /** Also copies the score onto the ticket's row, where the SLA report reads it (V19). */
   void add(String ticketId, int score, String comment, String givenBy, Instant at) {
+    jdbc.update("update tf_ticket set satisfaction_score = ? where id = ?", score, ticketId);
     jdbc.update("insert into tf_satisfaction (ticket_id, score, comment, given_by, given_at) values (?,?,?,?,?)", ticketId,
         score, comment, givenBy, at.atOffset(ZoneOffset.UTC));
   }

@@ -20,9 +20,11 @@ public class SlaClocks {
   }
 
   private final JdbcTemplate jdbc;
+  private final SlaOutcomes outcomes;
 
-  SlaClocks(JdbcTemplate jdbc) {
+  SlaClocks(JdbcTemplate jdbc, SlaOutcomes outcomes) {
     this.jdbc = jdbc;
+    this.outcomes = outcomes;
   }
 
   public List<SlaClock> of(String ticketId) {
@@ -35,6 +37,7 @@ public class SlaClocks {
   }
 
   public void save(SlaClock c) {
+    outcomes.clock(c);
     int updated = jdbc.update("update tf_sla_clock set calendar = ?, target_seconds = ?, started_at = ?, paused_open_seconds = ?,"
             + " paused_at = ?, due_at = ?, state = ?, met_at = ? where ticket_id = ? and commitment = ?",
         c.calendar(), c.target().toSeconds(), utc(c.startedAt()), c.pausedOpenTime().toSeconds(), utc(c.pausedAt()),
@@ -48,6 +51,7 @@ public class SlaClocks {
   }
 
   public void record(String ticketId, Commitment commitment, SlaEventType event, Integer level, Instant at) {
+    outcomes.event(ticketId, commitment, event);
     jdbc.update("insert into tf_sla_event (ticket_id, commitment, event, level, at_time) values (?,?,?,?,?)",
         ticketId, commitment.name(), event.name(), level, utc(at));
   }

@@ -11,7 +11,8 @@ import java.time.ZoneOffset;
 /**
  * Tickets with known SLA outcomes written straight into ticketflow's tables (no process instance): the report reads
  * only these tables, so its figures over them are known exactly. Batched, for the report benchmark's 100,000 tickets
- * as much as for a test's handful. Call {@link #flush()} at the end.
+ * as much as for a test's handful. Call {@link #flush()} at the end. As the application does (V19), first-response and
+ * resolution clocks, update events and scores are copied onto the ticket's row, where the report reads them.
  */
 public final class SlaRows implements AutoCloseable {
 
@@ -19,6 +20,11 @@ public final class SlaRows implements AutoCloseable {
   private final PreparedStatement clocks;
   private final PreparedStatement events;
   private final PreparedStatement scores;
+  private final PreparedStatement firstResponse;
+  private final PreparedStatement resolution;
+  private final PreparedStatement updatesMet;
+  private final PreparedStatement updatesMissed;
+  private final PreparedStatement score;
   private int pending;
 
   public SlaRows(Connection connection) throws SQLException {
@@ -30,6 +36,11 @@ public final class SlaRows implements AutoCloseable {
         + " due_at, state, met_at) values (?, ?, '24x7', 3600, ?, ?, ?, ?)");
     events = connection.prepareStatement("insert into tf_sla_event (ticket_id, commitment, event, at_time) values (?, ?, ?, ?)");
     scores = connection.prepareStatement("insert into tf_satisfaction (ticket_id, score, given_by, given_at) values (?, ?, 'portal', ?)");
+    firstResponse = connection.prepareStatement(outcome("fr"));
+    resolution = connection.prepareStatement(outcome("res"));
+    updatesMet = connection.prepareStatement("update tf_ticket set updates_met = updates_met + 1 where id = ?");
+    updatesMissed = connection.prepareStatement("update tf_ticket set updates_missed = updates_missed + 1 where id = ?");
+    score = connection.prepareStatement("update tf_ticket set satisfaction_score = ? where id = ?");
   }
 
   /** A ticket; {@code closedAt} null for an open one (status IN_PROGRESS), otherwise it is CLOSED. */
@@ -54,6 +65,16 @@ public final class SlaRows implements AutoCloseable {
     clocks.setString(5, state);
     clocks.setObject(6, metAt == null ? null : utc(metAt), Types.TIMESTAMP_WITH_TIMEZONE);
     clocks.addBatch();
+    PreparedStatement outcome = "FIRST_RESPONSE".equals(commitment) ? firstResponse : "RESOLUTION".equals(commitment) ? resolution : null;
+    if (outcome != null) {
+      boolean met = "MET".equals(state) && metAt != null;
+      outcome.setInt(1, "MET".equals(state) || "BREACHED".equals(state) ? 1 : 0);
+      outcome.setInt(2, met && dueAt != null && !metAt.isAfter(dueAt) ? 1 : 0);
+      outcome.setBoolean(3, met);
+      outcome.setObject(4, metAt == null ? null : utc(metAt), Types.TIMESTAMP_WITH_TIMEZONE);
+      outcome.setString(5, id);
+      outcome.addBatch();
+    }
     return counted();
   }
 
@@ -63,14 +84,22 @@ public final class SlaRows implements AutoCloseable {
     events.setString(3, event);
     events.setObject(4, utc(at));
     events.addBatch();
+    if ("UPDATE".equals(commitment) && ("MET".equals(event) || "BREACHED".equals(event))) {
+      PreparedStatement updates = "MET".equals(event) ? updatesMet : updatesMissed;
+      updates.setString(1, id);
+      updates.addBatch();
+    }
     return counted();
   }
 
-  public SlaRows score(String id, int score, Instant at) throws SQLException {
+  public SlaRows score(String id, int value, Instant at) throws SQLException {
     scores.setString(1, id);
-    scores.setInt(2, score);
+    scores.setInt(2, value);
     scores.setObject(3, utc(at));
     scores.addBatch();
+    score.setInt(1, value);
+    score.setString(2, id);
+    score.addBatch();
     return counted();
   }
 
@@ -80,6 +109,9 @@ public final class SlaRows implements AutoCloseable {
     clocks.executeBatch();
     events.executeBatch();
     scores.executeBatch();
+    for (PreparedStatement outcome : outcomes()) {
+      outcome.executeBatch();
+    }
     pending = 0;
   }
 
@@ -90,6 +122,19 @@ public final class SlaRows implements AutoCloseable {
     clocks.close();
     events.close();
     scores.close();
+    for (PreparedStatement outcome : outcomes()) {
+      outcome.close();
+    }
+  }
+
+  /** The first-response or resolution outcome copied onto the ticket, as SlaOutcomes writes it. */
+  private static String outcome(String prefix) {
+    return "update tf_ticket set " + prefix + "_decided = ?, " + prefix + "_in_time = ?, " + prefix + "_seconds = case when ?"
+        + " then floor(extract(epoch from cast(? as timestamp with time zone)) - extract(epoch from created_at)) end where id = ?";
+  }
+
+  private PreparedStatement[] outcomes() {
+    return new PreparedStatement[] {firstResponse, resolution, updatesMet, updatesMissed, score};
   }
 
   private SlaRows counted() throws SQLException {
