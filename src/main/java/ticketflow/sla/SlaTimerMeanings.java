@@ -13,7 +13,7 @@ public final class SlaTimerMeanings {
   private SlaTimerMeanings() {
   }
 
-  /** Timer element id by meaning, e.g. {@code "RESOLUTION AT_RISK" -> "ResolutionAtRisk"}. */
+  /** Timer element id by meaning, e.g. {@code "RESOLUTION AT_RISK"} to whatever id the designer gave that timer. */
   public static Map<String, String> of(BpmnModelInstance model) {
     TimerDeclarations declarations = TimerDeclarations.read(model);
     Map<String, String> byMeaning = new TreeMap<>();
