@@ -39,9 +39,15 @@ class MigrationPlanner {
   }
 
   /** The plan, and for each source activity it could not map, why. */
-  record Planned(MigrationPlan plan, Map<String, String> unmapped) {
+  record Planned(MigrationPlan plan, Map<String, String> unmapped, Set<String> mapped) {
+    Planned(MigrationPlan plan, Map<String, String> unmapped) {
+      // Asked for every activity of every open ticket: a set, not a walk over the instructions.
+      this(plan, unmapped, plan.getInstructions().stream().map(MigrationInstruction::getSourceActivityId)
+          .collect(java.util.stream.Collectors.toUnmodifiableSet()));
+    }
+
     boolean maps(String activityId) {
-      return plan.getInstructions().stream().anyMatch(i -> i.getSourceActivityId().equals(activityId));
+      return mapped.contains(activityId);
     }
   }
 
