@@ -5,26 +5,26 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 import ticketflow.process.ModelContract.AgentTask;
 import ticketflow.process.ProcessVariables;
 import ticketflow.process.ModelContract.Beans;
+import ticketflow.ticket.Ticket;
 
 /**
  * Task listener of the agent tasks ({@code FirstResponse}, {@code WorkTicket}, {@code InvestigateIssue}):
- * on create it shows the conversation so far, on complete it records what the agent did.
+ * on create it shows the ticket (subject, conversation and notes so far, canned replies), on complete it records what the
+ * agent did.
  */
 @Component(Beans.AGENT_WORK_LISTENER)
 class AgentWorkListener implements TaskListener {
 
-  static final List<String> LIST_COLUMNS = List.of(ProcessVariables.TICKET_ID, ProcessVariables.PRIORITY,
-      ProcessVariables.CHANNEL, ProcessVariables.SUBJECT);
-
   private final RecordAgentWork recordAgentWork;
+  private final TicketFormView formView;
 
-  AgentWorkListener(RecordAgentWork recordAgentWork) {
+  AgentWorkListener(RecordAgentWork recordAgentWork, TicketFormView formView) {
     this.recordAgentWork = recordAgentWork;
+    this.formView = formView;
   }
 
   /** "First response · TF-1001 · Recording does not start": tickets tell apart in the list at a glance. */
@@ -46,19 +46,15 @@ class AgentWorkListener implements TaskListener {
   public void notify(DelegateTask task) {
     String ticketId = task.getExecution().getProcessBusinessKey();
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      task.setVariable(ProcessVariables.CONVERSATION, recordAgentWork.taskOpened(ticketId, task.getTaskDefinitionKey()));
-      task.setVariable(ProcessVariables.NOTES, recordAgentWork.notesFor(ticketId));
-      if (!AgentTask.INVESTIGATE_ISSUE.key().equals(task.getTaskDefinitionKey())) {
-        // The form's canned-reply select reads its choices from this JSON list (form-js valuesKey).
-        task.setVariableLocal(ProcessVariables.MACROS, Variables.objectValue(recordAgentWork.cannedReplyChoices())
-            .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
-      }
+      Ticket ticket = recordAgentWork.taskOpened(ticketId, task.getTaskDefinitionKey());
+      task.setVariableLocal(ProcessVariables.TICKET, formView.of(ticket, task.getTaskDefinitionKey()));
       // Copies on the task for the Tasklist columns: an agent may read their tasks, not the ticket's whole instance.
-      // The ticket id is the business key: the instance keeps no variable of it.
-      for (String column : LIST_COLUMNS) {
-        task.setVariableLocal(column, ProcessVariables.TICKET_ID.equals(column) ? ticketId : task.getVariable(column));
-      }
-      task.setName(listName(task.getName(), ticketId, (String) task.getVariable(ProcessVariables.SUBJECT)));
+      // The ticket id is the business key and the subject is the ticket's: the instance keeps no variable of them.
+      task.setVariableLocal(ProcessVariables.TICKET_ID, ticketId);
+      task.setVariableLocal(ProcessVariables.PRIORITY, task.getVariable(ProcessVariables.PRIORITY));
+      task.setVariableLocal(ProcessVariables.CHANNEL, task.getVariable(ProcessVariables.CHANNEL));
+      task.setVariableLocal(ProcessVariables.SUBJECT, ticket.subject());
+      task.setName(listName(task.getName(), ticketId, ticket.subject()));
       // An escalated ticket stays escalated: its later tasks are offered to whoever its escalation reached.
       String escalatedTo = (String) task.getVariable(ProcessVariables.ESCALATED_TO);
       if (escalatedTo != null && !escalatedTo.isBlank()) {

@@ -3,8 +3,6 @@ package ticketflow.agentwork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Service;
 import ticketflow.macro.CannedReplies;
 import ticketflow.note.NoteSource;
@@ -45,22 +43,12 @@ class RecordAgentWork {
     this.events = events;
   }
 
-  /** A task was opened for the ticket; returns the conversation thread for its form. */
-  String taskOpened(String ticketId, String taskKey) {
+  /** A task was opened for the ticket; returns the ticket, whose form the task shows. */
+  Ticket taskOpened(String ticketId, String taskKey) {
     if (AgentTask.WORK_TICKET.key().equals(taskKey)) {
       tickets.updateStatus(ticketId, TicketStatus.IN_PROGRESS);
     }
-    return conversation.asThread(ticketId);
-  }
-
-  /** The ticket's internal notes for a task's form. */
-  String notesFor(String ticketId) {
-    return notes.asThread(ticketId);
-  }
-
-  /** The canned replies a task's form offers: [{label, value}]. */
-  List<Map<String, String>> cannedReplyChoices() {
-    return cannedReplies.formChoices();
+    return tickets.find(ticketId).orElseThrow();
   }
 
   /**

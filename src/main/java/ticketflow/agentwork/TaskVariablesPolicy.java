@@ -44,8 +44,9 @@ public final class TaskVariablesPolicy {
       entry(ProcessVariables.PLAN, TICKET_TEXT),
       entry(ProcessVariables.CHANNEL, TICKET_TEXT),
       entry(ProcessVariables.CATEGORY, TICKET_TEXT),
+      entry(ProcessVariables.TICKET, TICKET_TEXT),
       entry(ProcessVariables.NOTES, "write a note with the note field, or at POST /api/tickets/{id}/notes"),
-      entry(ProcessVariables.MACROS, "administrators keep the canned replies at PUT /api/macros/{macroId}"));
+      entry(TicketFormView.CANNED_REPLIES, "administrators keep the canned replies at PUT /api/macros/{macroId}"));
 
   /** A completion carrying variables its task does not take; the message names each one. */
   public static final class UndeclaredVariables extends RuntimeException {
@@ -72,12 +73,14 @@ public final class TaskVariablesPolicy {
         return;
       }
       if (task.displayVariables().contains(name)) {
-        if (same(value, current.apply(name))) {
+        List<String> changed = ProcessVariables.TICKET.equals(name) ? ShownObject.changedFields(value, current.apply(name))
+            : same(value, current.apply(name)) ? List.of() : List.of(name);
+        if (changed.isEmpty()) {
           unchanged.add(name);
-        } else {
-          problems.add("Variable '" + name + "' is shown for reading in " + taskName + " and cannot be changed by completing it"
-              + " (reload the task if the ticket changed since it was opened); " + instead(name, ticketId) + ".");
         }
+        changed.forEach(field -> problems.add("Variable '" + field + "' is shown for reading in " + taskName + " and cannot be"
+            + " changed by completing it (reload the task if the ticket changed since it was opened); "
+            + instead(field.substring(field.indexOf('.') + 1), ticketId) + "."));
         return;
       }
       problems.add("Variable '" + name + "' cannot be set when completing " + taskName + "; " + instead(name, ticketId) + ".");

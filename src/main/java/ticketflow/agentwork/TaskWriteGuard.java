@@ -14,6 +14,8 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.slf4j.Logger;
@@ -63,7 +65,9 @@ final class TaskWriteGuard {
       throw new FormFieldValidationException(judged.taskKey(), judged.refusal());
     }
     log.debug("Completion of {} leaves out shown fields sent back unchanged: {}", judged.taskKey(), judged.unchanged());
-    Map<String, Object> answer = new LinkedHashMap<>(variables);
+    // Copied typed: a JSON object sent back serialized (the ticket view from Tasklist) has no plain value to copy.
+    VariableMap answer = Variables.createVariables();
+    answer.putAll(variables);
     answer.keySet().removeAll(judged.unchanged());
     return answer;
   }
@@ -139,7 +143,8 @@ final class TaskWriteGuard {
 
   private static Map<String, Object> plainValues(Map<String, Object> variables) {
     Map<String, Object> plain = new LinkedHashMap<>();
-    variables.forEach((name, value) -> plain.put(name, plainValue(value)));
+    variables.keySet().forEach(name -> plain.put(name, plainValue(variables instanceof VariableMap typed
+        ? typed.getValueTyped(name) : variables.get(name))));
     return plain;
   }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -96,17 +97,15 @@ class SubmitTicket {
 
   private static Map<String, Object> variables(TicketRequest request, Account account, CallerVerification verification) {
     Map<String, Object> v = new HashMap<>();
-    v.put(ProcessVariables.PLAN, account.plan().name());
+    // Plan and category only feed the decisions, which run in this transaction: transient, never a variable row. The
+    // forms show the ticket from its record (agentwork's ticket view), so subject, description and requester stay out.
+    v.put(ProcessVariables.PLAN, Variables.stringValue(account.plan().name(), true));
     v.put(ProcessVariables.ROLE, account.roleOf(request.requesterEmail()).name());
-    v.put(ProcessVariables.CATEGORY, request.category().name());
+    v.put(ProcessVariables.CATEGORY, Variables.stringValue(request.category().name(), true));
     v.put(ProcessVariables.IMPACT, request.impact().name());
     v.put(ProcessVariables.WORKAROUND, request.workaround().name());
     v.put(ProcessVariables.REQUESTED_CHANNEL, request.channel().name());
     v.put(ProcessVariables.CALLER_VERIFICATION, verification.name());
-    v.put(ProcessVariables.REQUESTER_EMAIL, request.requesterEmail());
-    v.put(ProcessVariables.SUBJECT, request.subject());
-    v.put(ProcessVariables.DESCRIPTION, ProcessVariables.forDisplay(request.description()));
-    v.put(ProcessVariables.CONVERSATION, "(no messages yet)");
     return v;
   }
 

@@ -39,24 +39,25 @@ class ReopenClosedTicket {
   void reopened(TicketReopened reopened) {
     Ticket ticket = tickets.find(reopened.ticketId()).orElseThrow();
     // Clocks first: the Work ticket task takes its due date from the resolution clock when it is created.
-    Map<String, Object> fromTicket = ticketVariables(ticket);
-    Map<String, Object> variables = new HashMap<>(commitments.reopened(ticket.id(), (String) fromTicket.get(ProcessVariables.PLAN)));
-    variables.putAll(fromTicket);
+    Map<String, Object> variables = new HashMap<>(commitments.reopened(ticket.id(), plan(ticket)));
+    variables.putAll(ticketVariables(ticket));
     process.restartBefore(ticket.id(), AgentTask.WORK_TICKET.key(), variables);
     commitments.startBranches(ticket.id());
   }
 
-  /** What the first instance held from intake and triage, from the ticket itself (variables end with their instance). */
+  private String plan(Ticket ticket) {
+    return accounts.find(ticket.accountId()).map(a -> a.plan().name()).orElse(null);
+  }
+
+  /**
+   * What the first instance held from triage that the model reads, from the ticket itself (variables end with their
+   * instance). No decision runs on a reopened ticket and the forms show the ticket from its record.
+   */
   private Map<String, Object> ticketVariables(Ticket ticket) {
     Map<String, Object> v = new HashMap<>();
-    v.put(ProcessVariables.SUBJECT, ticket.subject());
-    v.put(ProcessVariables.DESCRIPTION, ProcessVariables.forDisplay(ticket.description()));
-    v.put(ProcessVariables.REQUESTER_EMAIL, ticket.requesterEmail());
-    v.put(ProcessVariables.CATEGORY, ticket.category().name());
     v.put(ProcessVariables.CHANNEL, ticket.channel().name());
     v.put(ProcessVariables.PRIORITY, ticket.priority().name());
     v.put(ProcessVariables.QUEUE, ticket.queue());
-    accounts.find(ticket.accountId()).ifPresent(a -> v.put(ProcessVariables.PLAN, a.plan().name()));
     return v;
   }
 }

@@ -8,14 +8,14 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
-import ticketflow.process.EngineAccess;
 import ticketflow.process.ProcessVariables;
-import ticketflow.process.TicketProcess;
 import ticketflow.ticket.StaffNotes;
 import ticketflow.ticket.TicketAnonymised;
+import ticketflow.ticket.TicketThreadChanged;
 import ticketflow.ticket.TicketView;
 
 /**
@@ -29,12 +29,12 @@ public class Notes implements StaffNotes {
 
   private final JdbcTemplate jdbc;
   private final Clock clock;
-  private final TicketProcess process;
+  private final ApplicationEventPublisher events;
 
-  Notes(JdbcTemplate jdbc, Clock clock, TicketProcess process) {
+  Notes(JdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.clock = clock;
-    this.process = process;
+    this.events = events;
   }
 
   /** Records the note in the caller's transaction. */
@@ -51,8 +51,7 @@ public class Notes implements StaffNotes {
 
   /** Keeps the notes shown in the ticket's open task forms current after a note written outside a task. */
   void showInOpenTasks(String ticketId) {
-    String thread = asThread(ticketId);
-    EngineAccess.asSystem(() -> process.setVariable(ticketId, ProcessVariables.NOTES, thread));
+    events.publishEvent(new TicketThreadChanged(ticketId));
   }
 
   @Override

@@ -71,9 +71,10 @@ public final class ModelContract {
     static final List<String> AGENT_ANSWER = List.of(ProcessVariables.REPLY, ProcessVariables.ACTION,
         ProcessVariables.NEW_PRIORITY, ProcessVariables.PRIORITY_REASON, ProcessVariables.MACRO, ProcessVariables.NOTE);
     static final List<String> ENGINEERING_ANSWER = List.of(ProcessVariables.ENGINEERING_NOTES);
-    static final List<String> TICKET_SHOWN = List.of(ProcessVariables.TICKET_ID, ProcessVariables.SUBJECT,
-        ProcessVariables.DESCRIPTION, ProcessVariables.REQUESTER_EMAIL, ProcessVariables.PLAN, ProcessVariables.PRIORITY,
-        ProcessVariables.CHANNEL, ProcessVariables.CATEGORY, ProcessVariables.CONVERSATION, ProcessVariables.NOTES);
+    /** The ticket view and the list columns; the rest, shown one variable each, by forms of tasks created before it. */
+    static final List<String> TICKET_SHOWN = List.of(ProcessVariables.TICKET_ID, ProcessVariables.TICKET, ProcessVariables.PRIORITY,
+        ProcessVariables.CHANNEL, ProcessVariables.SUBJECT, ProcessVariables.DESCRIPTION, ProcessVariables.REQUESTER_EMAIL,
+        ProcessVariables.PLAN, ProcessVariables.CATEGORY, ProcessVariables.CONVERSATION, ProcessVariables.NOTES);
     static final List<String> TICKET_AND_FINDINGS_SHOWN = Stream.concat(TICKET_SHOWN.stream(),
         Stream.of(ProcessVariables.ENGINEERING_NOTES)).toList();
 

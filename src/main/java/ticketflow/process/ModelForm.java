@@ -8,9 +8,10 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * A Camunda form as the model contract sees it: its id, the keys of its fields, however deeply nested, and of those the
- * display fields, which agents read but cannot edit ({@code readonly} or {@code disabled} set to {@code true}; a
- * condition such as {@code "=…"} may make a field editable, so it counts as editable).
+ * A Camunda form as the model contract sees it: its id, the variables its fields bind (a key, or a path's first name),
+ * however deeply nested, and of those the display fields, which agents read but cannot edit ({@code readonly} or
+ * {@code disabled} set to {@code true}; a condition such as {@code "=…"} may make a field editable, so it counts as
+ * editable).
  */
 public record ModelForm(String id, Set<String> fields, Set<String> displayFields) {
 
@@ -18,7 +19,10 @@ public record ModelForm(String id, Set<String> fields, Set<String> displayFields
     JsonNode root = new ObjectMapper().readTree(json);
     Set<String> fields = new LinkedHashSet<>();
     Set<String> display = new LinkedHashSet<>();
-    collectKeys(root, fields, display);
+    Set<String> editable = new LinkedHashSet<>();
+    collectKeys(root, fields, display, editable);
+    // A variable some field lets agents edit is an answer, however many of its other fields are readonly.
+    display.removeAll(editable);
     return new ModelForm(root.path("id").asText(null), fields, display);
   }
 
@@ -29,15 +33,24 @@ public record ModelForm(String id, Set<String> fields, Set<String> displayFields
     return editable;
   }
 
-  private static void collectKeys(JsonNode node, Set<String> fields, Set<String> display) {
+  /** The variable a field key binds: a path ({@code ticket.subject}) binds its first name, a JSON object variable. */
+  static String variable(String key) {
+    int dot = key.indexOf('.');
+    return dot < 0 ? key : key.substring(0, dot);
+  }
+
+  private static void collectKeys(JsonNode node, Set<String> fields, Set<String> display, Set<String> editable) {
     for (JsonNode component : node.path("components")) {
       if (component.hasNonNull("key")) {
-        fields.add(component.get("key").asText());
+        String variable = variable(component.get("key").asText());
+        fields.add(variable);
         if (component.path("readonly").asBoolean(false) || component.path("disabled").asBoolean(false)) {
-          display.add(component.get("key").asText());
+          display.add(variable);
+        } else {
+          editable.add(variable);
         }
       }
-      collectKeys(component, fields, display);
+      collectKeys(component, fields, display, editable);
     }
   }
 }

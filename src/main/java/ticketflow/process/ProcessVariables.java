@@ -21,9 +21,17 @@ public final class ProcessVariables {
   public static final String CATEGORY = "category";
   public static final String IMPACT = "impact";
   public static final String WORKAROUND = "workaround";
+  /** Task-local copy for Tasklist's list column; forms read the subject from {@link #TICKET}. */
   public static final String SUBJECT = "subject";
   public static final String DESCRIPTION = "description";
   public static final String REQUESTER_EMAIL = "requesterEmail";
+  /**
+   * What an agent task's form shows of the ticket, one task-local JSON object: subject, description, requesterEmail,
+   * plan, category, conversation, notes and cannedReplies (the canned-reply select's [{label, value}]). Forms bind its
+   * fields by path ({@code ticket.subject}); one variable row instead of one per field.
+   */
+  public static final String TICKET = "ticket";
+  /** Shown as variables of their own by forms of tasks created before {@link #TICKET}; no longer written. */
   public static final String CONVERSATION = "conversation";
   public static final String REPLY = "reply";
   public static final String ACTION = "action";
@@ -32,11 +40,9 @@ public final class ProcessVariables {
   public static final String ENGINEERING_NOTES = "engineeringNotes";
   /** The canned reply an agent picks in a form (a macro id): sent, rendered, when they write no reply of their own. */
   public static final String MACRO = "macro";
-  /** The canned replies a form offers (a select's valuesKey): [{label, value}] set on the task when it is created. */
-  public static final String MACROS = "macros";
   /** An internal note an agent writes in a form: kept for colleagues, never sent to the customer. */
   public static final String NOTE = "note";
-  /** The ticket's internal notes as a form shows them, newest first. */
+  /** The ticket's internal notes, newest first: a field of {@link #TICKET} (a variable of its own on older tasks). */
   public static final String NOTES = "notes";
   /** The commitments decision's row, handed from the business-rule task to OpenTicket. */
   public static final String COMMITMENT_TARGETS = "commitmentTargets";

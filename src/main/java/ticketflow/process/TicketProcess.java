@@ -62,12 +62,6 @@ public class TicketProcess {
         .startBeforeActivity(activityId).execute();
   }
 
-  /** Keeps the conversation shown in open task forms current when the customer writes outside a wait. */
-  public void showConversation(String ticketId, String thread) {
-    runtime.createProcessInstanceQuery().processDefinitionKey(ModelContract.PROCESS).processInstanceBusinessKey(ticketId).list()
-        .forEach(instance -> runtime.setVariable(instance.getId(), ProcessVariables.CONVERSATION, thread));
-  }
-
   public void setVariable(String ticketId, String name, Object value) {
     runtime.createProcessInstanceQuery().processDefinitionKey(ModelContract.PROCESS).processInstanceBusinessKey(ticketId).list()
         .forEach(instance -> runtime.setVariable(instance.getId(), name, value));

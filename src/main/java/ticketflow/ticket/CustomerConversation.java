@@ -57,7 +57,7 @@ class CustomerConversation {
       events.publishEvent(new CustomerAnswered(locked.id()));
       process.customerReplied(locked.id());
     } else {
-      process.showConversation(locked.id(), conversation.asThread(locked.id()));
+      events.publishEvent(new TicketThreadChanged(locked.id()));
     }
   }
 

@@ -31,6 +31,7 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.junit.jupiter.api.BeforeAll;
@@ -90,6 +91,9 @@ class AgentWritesTest {
     SUBMIT_FORM_WITH_PROCESS_VARIABLES("POST", ENGINE_REST, "submit-form", completion(), 400, "'queue'"),
     SUBMIT_FORM_CHANGING_A_SHOWN_FIELD("POST", ENGINE_REST, "submit-form", Map.of("variables", Map.of(
         "reply", value("Hi"), "action", value("REPLY_AND_WAIT"), "subject", value("Something else"))), 400, "'subject'"),
+    SUBMIT_FORM_CHANGING_A_FIELD_OF_THE_SHOWN_TICKET("POST", ENGINE_REST, "submit-form", Map.of("variables", Map.of(
+        "reply", value("Hi"), "action", value("REPLY_AND_WAIT"), "ticket", Map.of("type", "Json",
+            "value", "{\"subject\":\"Something else\"}"))), 400, "'ticket.subject'"),
     MODIFY_VARIABLES("POST", ENGINE_REST, "variables", Map.of("modifications", Map.of("queue", value("billing"))), 403, "'queue'"),
     DELETE_VARIABLES_BY_MODIFICATION("POST", ENGINE_REST, "variables", Map.of("deletions", List.of("escalationLevel")), 403,
         "'escalationLevel'"),
@@ -195,22 +199,29 @@ class AgentWritesTest {
     Map<String, Object> variables = new LinkedHashMap<>();
     variables.put("reply", value("We are on it"));
     variables.put("action", value("REPLY_AND_WAIT"));
-    // As Tasklist's Camunda Form submits them: every readonly field, unchanged.
-    for (String shown : List.of("ticketId", "subject", "description", "requesterEmail", "plan", "priority", "channel", "category",
-        "conversation")) {
+    // As Tasklist's Camunda Form submits them: every readonly field, unchanged; the ticket view's fields (bound by path,
+    // ticket.subject) as the object variable they came from, holding those fields only.
+    for (String shown : List.of("ticketId", "priority", "channel")) {
       Object current = tasks.getVariable(task.getId(), shown);
       variables.put(shown, value(current == null ? "" : current));
     }
+    ObjectValue ticket = tasks.getVariableTyped(task.getId(), "ticket", false);
+    Map<String, Object> bound = new LinkedHashMap<>(json.readValue(ticket.getValueSerialized(), Map.class));
+    bound.remove("cannedReplies");
+    variables.put("ticket", Map.of("type", "Object", "valueInfo", Map.of("objectTypeName", ticket.getObjectTypeName(),
+        "serializationDataFormat", ticket.getSerializationDataFormat()), "value", json.writeValueAsString(bound)));
+    assertThat(bound).containsKeys("subject", "description", "requesterEmail", "plan", "category", "conversation", "notes");
     Map<String, String> before = processVariables(id);
 
     HttpResponse<String> done = send("web.agent", "POST", TASKLIST_REST, task.getId() + "/submit-form", Map.of("variables", variables));
 
     assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
     Map<String, String> after = processVariables(id);
-    for (String shown : List.of("ticketId", "subject", "description", "requesterEmail", "priority", "channel", "category")) {
+    for (String shown : List.of("ticketId", "priority", "channel")) {
       assertThat(after.get(shown)).as(shown).isEqualTo(before.get(shown));
     }
-    assertThat(after.get("plan")).isEqualTo(before.get("plan"));
+    // The view sent back unchanged is left out: nothing of it reaches the instance.
+    assertThat(after).doesNotContainKey("ticket");
     assertThat(view(id).path("status").asText()).isEqualTo("WAITING_ON_CUSTOMER");
   }
 

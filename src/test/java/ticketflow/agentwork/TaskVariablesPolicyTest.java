@@ -75,6 +75,36 @@ class TaskVariablesPolicyTest {
   }
 
   @Test
+  void theTicketViewSentBackWithItsBoundFieldsUnchangedIsLeftOutAndAChangedFieldIsNamed() {
+    current.put("ticket", "{\"subject\":\"Recording does not start\",\"conversation\":\"Customer: it fails\\nAgent: hi\","
+        + "\"notes\":null,\"cannedReplies\":[{\"label\":\"Hello\",\"value\":\"hello\"}]}");
+    assertThat(policy.unchangedDisplayFields(AgentTask.FIRST_RESPONSE, "First response", given("reply", "Hi", "action",
+        "REPLY_AND_WAIT", "ticket", "{\"subject\":\"Recording does not start\",\"conversation\":\"Customer: it fails\\r\\nAgent: hi\","
+        + "\"notes\":\"\"}"), current::get))
+        .containsExactly("ticket");
+    // The Java API gives the deserialized object.
+    current.put("ticket", Map.of("subject", "Recording does not start", "plan", "PRO"));
+    assertThat(policy.unchangedDisplayFields(AgentTask.WORK_TICKET, "Work ticket", given("reply", "Hi", "action", "REPLY_AND_WAIT",
+        "ticket", Map.of("plan", "PRO")), current::get)).containsExactly("ticket");
+    assertThatThrownBy(() -> policy.unchangedDisplayFields(AgentTask.FIRST_RESPONSE, "First response", given("reply", "Hi",
+        "action", "REPLY_AND_WAIT", "ticket", "{\"subject\":\"Something else\",\"plan\":\"ENTERPRISE\",\"queue\":\"sales\"}"),
+        current::get))
+        .isInstanceOf(TaskVariablesPolicy.UndeclaredVariables.class)
+        .hasMessage("Variable 'ticket.subject' is shown for reading in First response and cannot be changed by completing it"
+            + " (reload the task if the ticket changed since it was opened); the ticket's own record is its source: it changes"
+            + " through intake and the customer's messages."
+            + " Variable 'ticket.plan' is shown for reading in First response and cannot be changed by completing it"
+            + " (reload the task if the ticket changed since it was opened); the ticket's own record is its source: it changes"
+            + " through intake and the customer's messages."
+            + " Variable 'ticket.queue' is shown for reading in First response and cannot be changed by completing it"
+            + " (reload the task if the ticket changed since it was opened); a ticket's queue is decided by routing."
+            + " Declared: reply, action, newPriority, priorityReason, macro, note.");
+    assertThatThrownBy(() -> policy.unchangedDisplayFields(AgentTask.FIRST_RESPONSE, "First response", given("reply", "Hi",
+        "action", "REPLY_AND_WAIT", "ticket", "not an object"), current::get))
+        .hasMessageStartingWith("Variable 'ticket' is shown for reading in First response");
+  }
+
+  @Test
   void aVariableWriteThroughTheTaskSaysToCompleteItAndWhatDecidesTheNamedVariables() {
     assertThat(policy.variableWriteRefusal(AgentTask.FIRST_RESPONSE, "First response", "TF-1001", List.of("queue", "reply")))
         .isEqualTo("Variables of First response cannot be set or removed by agents ('queue', 'reply'): complete the task with"

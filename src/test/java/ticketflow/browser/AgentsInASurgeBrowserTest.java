@@ -103,7 +103,7 @@ class AgentsInASurgeBrowserTest {
     assertThat(api.get("/api/tickets/" + id, "portal").path("priority").asText()).isEqualTo("P2");
     api.call("POST", "/api/tickets/" + id + "/messages", "portal", Map.of("body", "Still dropping."), 201);
     Task next = tasks.createTaskQuery().processInstanceBusinessKey(id).taskDefinitionKey("WorkTicket").singleResult();
-    assertThat(String.valueOf(tasks.getVariable(next.getId(), "notes"))).contains(note);
+    assertThat(String.valueOf(((Map<?, ?>) tasks.getVariable(next.getId(), "ticket")).get("notes"))).contains(note);
   }
 
   @Test

@@ -180,7 +180,7 @@ class MacroApiTest {
     String id = macro("Hello");
     String ticket = tickets.submitId(TicketApi.ticket());
 
-    Object choices = tasks.getVariable(tickets.task(ticket, "FirstResponse").getId(), "macros");
+    Object choices = ((Map<?, ?>) tasks.getVariable(tickets.task(ticket, "FirstResponse").getId(), "ticket")).get("cannedReplies");
 
     JsonNode offered = json.valueToTree(choices);
     assertThat(offered).anySatisfy(choice -> {

@@ -91,7 +91,7 @@ class ModelContractTest {
 
   @Test
   void aShownFieldTheTaskDoesNotDeclareIsNamed() throws IOException {
-    assertThat(problems(ModelContractCheck.CURRENT, model -> model, form -> form.replace("\"key\": \"plan\"", "\"key\": \"queue\"")))
+    assertThat(problems(ModelContractCheck.CURRENT, model -> model, form -> form.replace("\"key\": \"channel\"", "\"key\": \"queue\"")))
         .contains("Form 'InvestigateIssueForm' shows 'queue', which 'InvestigateIssue' does not declare as shown: Tasklist sends"
             + " shown fields back on completion; declare it among the task's display variables (ModelContract.AgentTask), or"
             + " remove the field.");
