@@ -22,10 +22,11 @@ import ticketflow.TicketflowTest;
 class RowsPerTicketTest {
 
   /**
-   * Rows per open agent ticket, all tables (Camunda's and ticketflow's): 55.4 before issue 18, 52.4 after it; the
-   * issue's goal is 30 (BENCHMARKS.md says what stands between). Lower it when a change cuts rows.
+   * Rows per open agent ticket, all tables (Camunda's and ticketflow's): 55.4 before issue 18, 52.4 after its part 1,
+   * 45.4 since the forms read one task-local ticket view instead of a variable per shown field; the issue's goal is 30
+   * (BENCHMARKS.md says what stands between). Lower it when a change cuts rows.
    */
-  static final double LIMIT = 53.0;
+  static final double LIMIT = 45.9;
 
   @Autowired ProcessEngine engine;
   @Autowired JdbcTemplate jdbc;
