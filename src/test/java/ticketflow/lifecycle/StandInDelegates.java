@@ -61,6 +61,7 @@ final class StandInDelegates {
     Mocks.register("closeTicket", (ExecutionListener) e -> closedAt.add(e.getCurrentActivityId()));
     Mocks.register("agentWorkListener", (TaskListener) this::agentWork);
     Mocks.register("slaDue", slaDue);
+    Mocks.register("autoClose", new AutoCloseStandIn());
     return this;
   }
 
@@ -92,10 +93,10 @@ final class StandInDelegates {
     Instant now = ClockUtil.now().toInstant();
     commitmentRows.put(ticketId, new HashMap<>(row));
     openedAt.put(ticketId, now);
-    slaDue.open(ticketId, now, target(row, "firstResponse"), target(row, "resolution"), target(row, "updateEvery"));
+    slaDue.open(ticketId, now, target(row, "firstResponse"), target(row, "resolution"), target(row, "updateEvery"),
+        row.get("taskPriority") instanceof Number n ? n.intValue() : null);
     updateCadence.put(ticketId, target(row, "updateEvery"));
     execution.setVariable("escalationLevel", 0);
-    execution.setVariable("taskPriority", row.get("taskPriority"));
     List<String> groups = new ArrayList<>(List.of((String) execution.getVariable("queue")));
     groups.addAll(extraGroups);
     execution.setVariable("offeredTo", String.join(",", groups));
