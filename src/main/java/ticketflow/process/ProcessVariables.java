@@ -10,6 +10,10 @@ public final class ProcessVariables {
   public static final String ENTITLED_CHANNELS = "entitledChannels";
   public static final String REQUESTED_CHANNEL = "requestedChannel";
   public static final String CALLER_VERIFICATION = "callerVerification";
+  /**
+   * Intake's decision results, channel, priority and queue: variables only until OpenTicket records them on the ticket
+   * and removes them (never written); the tasks keep copies of priority and channel for Tasklist's columns.
+   */
   public static final String CHANNEL = "channel";
   public static final String CHANNEL_REASON = "channelReason";
   public static final String DEFLECTED = "deflected";
