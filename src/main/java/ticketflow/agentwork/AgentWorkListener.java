@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import ticketflow.process.ModelContract.AgentTask;
 import ticketflow.process.ProcessVariables;
 import ticketflow.process.ModelContract.Beans;
+import ticketflow.ticket.Ticket;
 
 /**
  * Task listener of the agent tasks ({@code FirstResponse}, {@code WorkTicket}, {@code InvestigateIssue}):
@@ -55,8 +56,15 @@ class AgentWorkListener implements TaskListener {
       }
       // Copies on the task for the Tasklist columns: an agent may read their tasks, not the ticket's whole instance.
       // The ticket id is the business key: the instance keeps no variable of it.
+      // Priority and channel from the ticket, which keeps them (the instance does not; PriorityColumn updates the copy).
+      Ticket ticket = recordAgentWork.ticket(ticketId);
       for (String column : LIST_COLUMNS) {
-        task.setVariableLocal(column, ProcessVariables.TICKET_ID.equals(column) ? ticketId : task.getVariable(column));
+        task.setVariableLocal(column, switch (column) {
+          case ProcessVariables.TICKET_ID -> ticketId;
+          case ProcessVariables.PRIORITY -> ticket.priority().name();
+          case ProcessVariables.CHANNEL -> ticket.channel().name();
+          default -> task.getVariable(column);
+        });
       }
       task.setName(listName(task.getName(), ticketId, (String) task.getVariable(ProcessVariables.SUBJECT)));
       // An escalated ticket stays escalated: its later tasks are offered to whoever its escalation reached.
@@ -79,7 +87,6 @@ class AgentWorkListener implements TaskListener {
           task.getVariable(ProcessVariables.ACTION), task.getVariable(ProcessVariables.REPLY),
           task.getVariable(ProcessVariables.MACRO), task.getVariable(ProcessVariables.NEW_PRIORITY),
           task.getVariable(ProcessVariables.PRIORITY_REASON), task.getVariable(ProcessVariables.NOTE));
-      work.newPriority().ifPresent(p -> task.setVariable(ProcessVariables.PRIORITY, p.name()));
       task.setVariable(ProcessVariables.ACTION, work.action().name());
       // The next task's form starts empty rather than with this task's answer.
       task.getExecution().removeVariable(ProcessVariables.REPLY);

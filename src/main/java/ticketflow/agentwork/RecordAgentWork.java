@@ -53,6 +53,11 @@ class RecordAgentWork {
     return conversation.asThread(ticketId);
   }
 
+  /** The ticket a task of it was created for. */
+  Ticket ticket(String ticketId) {
+    return tickets.find(ticketId).orElseThrow();
+  }
+
   /** The ticket's internal notes for a task's form. */
   String notesFor(String ticketId) {
     return notes.asThread(ticketId);

@@ -22,10 +22,12 @@ import ticketflow.TicketflowTest;
 class RowsPerTicketTest {
 
   /**
-   * Rows per open agent ticket, all tables (Camunda's and ticketflow's): 55.4 before issue 18, 40.9 once the history
-   * left out the steps a ticket only passes. Lower it when a change cuts rows.
+   * Rows per open agent ticket, all tables (Camunda's and ticketflow's): 55.4 before issue 18, 52.4 after its first
+   * cuts; then the history left out the steps a ticket only passes (-11.5) and the auto-close wait, the task priority
+   * and the decisions' channel, priority and queue stopped being variables of every ticket (-5). Lower it when a
+   * change cuts rows.
    */
-  static final double LIMIT = 41.5;
+  static final double LIMIT = 36.5;
 
   @Autowired ProcessEngine engine;
   @Autowired JdbcTemplate jdbc;
