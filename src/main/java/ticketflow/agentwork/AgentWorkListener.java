@@ -49,10 +49,11 @@ class AgentWorkListener implements TaskListener {
       Ticket ticket = recordAgentWork.taskOpened(ticketId, task.getTaskDefinitionKey());
       task.setVariableLocal(ProcessVariables.TICKET, formView.of(ticket, task.getTaskDefinitionKey()));
       // Copies on the task for the Tasklist columns: an agent may read their tasks, not the ticket's whole instance.
-      // The ticket id is the business key and the subject is the ticket's: the instance keeps no variable of them.
+      // The ticket id is the business key; priority, channel and subject are the ticket's, which keeps them (the
+      // instance does not; PriorityColumn updates the priority's copy).
       task.setVariableLocal(ProcessVariables.TICKET_ID, ticketId);
-      task.setVariableLocal(ProcessVariables.PRIORITY, task.getVariable(ProcessVariables.PRIORITY));
-      task.setVariableLocal(ProcessVariables.CHANNEL, task.getVariable(ProcessVariables.CHANNEL));
+      task.setVariableLocal(ProcessVariables.PRIORITY, ticket.priority().name());
+      task.setVariableLocal(ProcessVariables.CHANNEL, ticket.channel().name());
       task.setVariableLocal(ProcessVariables.SUBJECT, ticket.subject());
       task.setName(listName(task.getName(), ticketId, ticket.subject()));
       // An escalated ticket stays escalated: its later tasks are offered to whoever its escalation reached.
@@ -75,7 +76,6 @@ class AgentWorkListener implements TaskListener {
           task.getVariable(ProcessVariables.ACTION), task.getVariable(ProcessVariables.REPLY),
           task.getVariable(ProcessVariables.MACRO), task.getVariable(ProcessVariables.NEW_PRIORITY),
           task.getVariable(ProcessVariables.PRIORITY_REASON), task.getVariable(ProcessVariables.NOTE));
-      work.newPriority().ifPresent(p -> task.setVariable(ProcessVariables.PRIORITY, p.name()));
       task.setVariable(ProcessVariables.ACTION, work.action().name());
       // The next task's form starts empty rather than with this task's answer.
       task.getExecution().removeVariable(ProcessVariables.REPLY);

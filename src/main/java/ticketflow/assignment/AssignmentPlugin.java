@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
+import ticketflow.ticket.TicketRepository;
 
 /**
  * Automatic assignment reacts to task creation, not to element ids: every user task of every deployed model gets
@@ -22,14 +23,16 @@ import org.springframework.stereotype.Component;
 class AssignmentPlugin extends AbstractProcessEnginePlugin {
 
   private final QueueAssignments assignments;
+  private final TicketRepository tickets;
 
-  AssignmentPlugin(QueueAssignments assignments) {
+  AssignmentPlugin(QueueAssignments assignments, TicketRepository tickets) {
     this.assignments = assignments;
+    this.tickets = tickets;
   }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    TaskListener listener = new AutoAssignListener(assignments);
+    TaskListener listener = new AutoAssignListener(assignments, tickets);
     List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null ? new ArrayList<>()
         : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
     listeners.add(new AbstractBpmnParseListener() {

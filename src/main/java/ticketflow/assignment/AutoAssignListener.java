@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ticketflow.process.ModelContract;
-import ticketflow.process.ProcessVariables;
+import ticketflow.ticket.TicketRepository;
 
 /**
  * Every new task of a ticket that is offered to the ticket's queue, whatever the task: when the queue has a rule on,
@@ -26,9 +26,11 @@ final class AutoAssignListener implements TaskListener {
 
   private final AssignmentPolicy policy = new AssignmentPolicy();
   private final QueueAssignments assignments;
+  private final TicketRepository tickets;
 
-  AutoAssignListener(QueueAssignments assignments) {
+  AutoAssignListener(QueueAssignments assignments, TicketRepository tickets) {
     this.assignments = assignments;
+    this.tickets = tickets;
   }
 
   @Override
@@ -37,7 +39,8 @@ final class AutoAssignListener implements TaskListener {
         || !task.getProcessDefinitionId().startsWith(ModelContract.PROCESS + ":")) {
       return;
     }
-    String queue = task.getVariable(ProcessVariables.QUEUE) instanceof String q ? q : null;
+    String ticketId = task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey();
+    String queue = ticketId == null ? null : tickets.queueOf(ticketId).orElse(null);
     if (queue == null || !offeredTo(task, queue) || assignments.mode(queue) == AssignmentMode.MANUAL) {
       return;
     }

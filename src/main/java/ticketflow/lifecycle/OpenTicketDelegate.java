@@ -1,5 +1,6 @@
 package ticketflow.lifecycle;
 
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -41,8 +42,10 @@ class OpenTicketDelegate implements JavaDelegate {
     Map<String, Object> row = (Map<String, Object>) execution.getVariable(ProcessVariables.COMMITMENT_TARGETS);
     Ticket ticket = tickets.find(ticketId).orElseThrow();
     execution.setVariables(commitments.start(ticketId, priority, queue, row, ticket.createdAt()));
-    // The row was only the decision's hand-over; the clocks now hold it.
-    execution.removeVariable(ProcessVariables.COMMITMENT_TARGETS);
+    // The decisions' hand-over ends here: the clocks hold the row, the ticket its channel, priority and queue, and what
+    // comes later reads them there. Created and removed in this transaction, none of them is ever written.
+    execution.removeVariables(List.of(ProcessVariables.COMMITMENT_TARGETS, ProcessVariables.PRIORITY, ProcessVariables.QUEUE,
+        ProcessVariables.CHANNEL));
     events.publishEvent(new TicketOpened(ticket));
   }
 }

@@ -98,9 +98,13 @@ public final class ModelContract {
      * whether the ticket has a commitment, {@code ${slaDue.due(execution, 'RESOLUTION')}} its due time.
      */
     public static final String SLA_DUE = "slaDue";
+    /** The wait for a silent customer before the ticket closes itself: {@code ${autoClose.after()}}, the setting. */
+    public static final String AUTO_CLOSE = "autoClose";
+    /** The ticket's queue, for the candidate groups of tasks after intake: {@code ${routing.queue(execution)}}. */
+    public static final String ROUTING = "routing";
 
     public static final Set<String> ALL = Set.of(ASSIGN_CHANNEL, SUGGEST_ARTICLES, OPEN_TICKET, CLOSE_TICKET, FLAG_AT_RISK,
-        ESCALATE, FLAG_UPDATE_OVERDUE, AGENT_WORK_LISTENER, SLA_DUE);
+        ESCALATE, FLAG_UPDATE_OVERDUE, AGENT_WORK_LISTENER, SLA_DUE, AUTO_CLOSE, ROUTING);
 
     private Beans() {
     }

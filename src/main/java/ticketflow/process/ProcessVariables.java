@@ -6,11 +6,14 @@ import java.util.Set;
 public final class ProcessVariables {
 
   public static final String TICKET_ID = "ticketId";
-  public static final String AUTO_CLOSE_AFTER = "autoCloseAfter";
   public static final String ACCEPTED = "accepted";
   public static final String ENTITLED_CHANNELS = "entitledChannels";
   public static final String REQUESTED_CHANNEL = "requestedChannel";
   public static final String CALLER_VERIFICATION = "callerVerification";
+  /**
+   * Intake's decision results, channel, priority and queue: variables only until OpenTicket records them on the ticket
+   * and removes them (never written); the tasks keep copies of priority and channel for Tasklist's columns.
+   */
   public static final String CHANNEL = "channel";
   public static final String CHANNEL_REASON = "channelReason";
   public static final String DEFLECTED = "deflected";
@@ -51,7 +54,10 @@ public final class ProcessVariables {
   public static final String ESCALATION_LEVEL = "escalationLevel";
   /** Groups a ticket's escalation reached: every later task of the ticket is offered to them too. */
   public static final String ESCALATED_TO = "escalatedTo";
-  /** Camunda task priority of the ticket's tasks (Tasklist sorts by it), from the commitments table. */
+  /**
+   * Camunda task priority of the ticket's tasks (Tasklist sorts by it), from the commitments table: kept with the SLA
+   * clocks; only tickets opened before that hold it as a variable.
+   */
   public static final String TASK_PRIORITY = "taskPriority";
   /** Input parameters of the SLA service tasks: the commitment and the ladder step whose timer fired. */
   public static final String COMMITMENT = "commitment";

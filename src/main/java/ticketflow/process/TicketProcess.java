@@ -15,12 +15,10 @@ public class TicketProcess {
 
   private final RuntimeService runtime;
   private final HistoryService history;
-  private final LifecycleSettings settings;
 
-  TicketProcess(RuntimeService runtime, HistoryService history, LifecycleSettings settings) {
+  TicketProcess(RuntimeService runtime, HistoryService history) {
     this.runtime = runtime;
     this.history = history;
-    this.settings = settings;
   }
 
   public void start(String ticketId, Map<String, Object> variables) {
@@ -29,7 +27,6 @@ public class TicketProcess {
         ? Variables.stringValue(text, true) : value));
     // Transient: the business key is the ticket id; tasks keep a copy of it for Tasklist (one variable row fewer).
     all.put(ProcessVariables.TICKET_ID, Variables.stringValue(ticketId, true));
-    all.put(ProcessVariables.AUTO_CLOSE_AFTER, settings.autoCloseAfter().toString());
     runtime.startProcessInstanceByKey(ModelContract.PROCESS, ticketId, all);
   }
 
@@ -57,7 +54,6 @@ public class TicketProcess {
     VariableMap all = Variables.createVariables();
     all.putAll(variables);
     all.put(ProcessVariables.TICKET_ID, Variables.stringValue(ticketId, true));
-    all.put(ProcessVariables.AUTO_CLOSE_AFTER, settings.autoCloseAfter().toString());
     runtime.createProcessInstanceByKey(ModelContract.PROCESS).businessKey(ticketId).setVariables(all)
         .startBeforeActivity(activityId).execute();
   }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import ticketflow.account.AccountRepository;
 import ticketflow.calendar.SupportCalendars;
 import ticketflow.process.ProcessVariables;
 import ticketflow.ticket.Priority;
@@ -28,6 +29,7 @@ public class Commitments {
   private final OnCallPolicy onCall = new OnCallPolicy();
   private final SlaClocks clocks;
   private final TicketRepository tickets;
+  private final AccountRepository accounts;
   private final SupportCalendars calendars;
   private final CommitmentsDecision decision;
   private final SlaSchedule schedule;
@@ -35,10 +37,11 @@ public class Commitments {
   private final Clock clock;
   private final ApplicationEventPublisher events;
 
-  Commitments(SlaClocks clocks, TicketRepository tickets, SupportCalendars calendars, CommitmentsDecision decision,
-      SlaSchedule schedule, SlaTimers timers, Clock clock, ApplicationEventPublisher events) {
+  Commitments(SlaClocks clocks, TicketRepository tickets, AccountRepository accounts, SupportCalendars calendars,
+      CommitmentsDecision decision, SlaSchedule schedule, SlaTimers timers, Clock clock, ApplicationEventPublisher events) {
     this.clocks = clocks;
     this.tickets = tickets;
+    this.accounts = accounts;
     this.calendars = calendars;
     this.decision = decision;
     this.schedule = schedule;
@@ -47,7 +50,7 @@ public class Commitments {
     this.events = events;
   }
 
-  /** Starts the clocks at triage; answers the process variables that the timers and the first task need. */
+  /** Starts the clocks at triage; answers the process variables that the first task needs. */
   public Map<String, Object> start(String ticketId, Priority priority, String queue, Map<String, Object> tableRow,
       Instant submittedAt) {
     CommitmentTerms terms = decision.terms(priority, tableRow);
@@ -58,12 +61,13 @@ public class Commitments {
     for (Commitment commitment : Commitment.values()) {
       Duration target = terms.target(commitment);
       if (target != null) {
-        clocks.save(schedule.timed(SlaClock.started(ticketId, commitment, terms.calendar().name(), target, submittedAt)));
+        clocks.start(schedule.timed(SlaClock.started(ticketId, commitment, terms.calendar().name(), target, submittedAt)),
+            terms.taskPriority());
       }
     }
     // No escalationLevel 0: a ticket without one is not escalated (the "Escalated to me" filter asks for ≥ 1), and
-    // every variable row costs the intake eleven index entries; Escalation sets it when a ladder climbs.
-    variables.put(ProcessVariables.TASK_PRIORITY, terms.taskPriority());
+    // every variable row costs the intake eleven index entries; Escalation sets it when a ladder climbs. No task
+    // priority either: the clocks keep it, the tasks ask SlaDue.
     // Transient: read only when the first task is created, in this transaction (one variable row fewer per ticket).
     variables.put(ProcessVariables.OFFERED_TO, Variables.stringValue(
         String.join(",", onCall.offeredTo(queue, priority, calendars.get(SupportCalendars.BUSINESS), submittedAt)), true));
@@ -139,14 +143,16 @@ public class Commitments {
 
   /**
    * The priority changed: every running clock takes the new priority's target and calendar from the commitments
-   * table (asked with the ticket's plan, queue and channel, as at triage), counted from its original start with the time spent waiting on the customer measured again on the new
+   * table (asked with the account's plan and the ticket's queue and channel, as at triage), counted from its original
+   * start with the time spent waiting on the customer measured again on the new
    * calendar, and the timers already waiting move. A commitment the old priority did not have gets its branch
    * started; one the new priority lacks is stopped.
    */
   public void priorityChanged(String ticketId, Priority priority) {
     Ticket ticket = tickets.find(ticketId).orElseThrow();
-    CommitmentTerms terms = decision.evaluate(new CommitmentInputs(priority, timers.variable(ticketId, ProcessVariables.PLAN),
-        ticket.queue(), ticket.channel() == null ? null : ticket.channel().name()));
+    String plan = accounts.find(ticket.accountId()).map(a -> a.plan().name()).orElse(null);
+    CommitmentTerms terms = decision.evaluate(new CommitmentInputs(priority, plan, ticket.queue(),
+        ticket.channel() == null ? null : ticket.channel().name()));
     for (Commitment commitment : Commitment.values()) {
       Duration target = terms.target(commitment);
       Optional<SlaClock> existing = clocks.find(ticketId, commitment);
@@ -175,7 +181,7 @@ public class Commitments {
         schedule.moveTimers(changed);
       }
     }
-    timers.setVariables(ticketId, Map.of(ProcessVariables.TASK_PRIORITY, terms.taskPriority()));
+    clocks.prioritise(ticketId, terms.taskPriority());
     timers.prioritiseOpenTasks(ticketId, terms.taskPriority());
   }
 

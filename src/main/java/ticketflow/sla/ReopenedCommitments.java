@@ -59,8 +59,8 @@ public class ReopenedCommitments {
       clocks.save(schedule.timed(updates));
       clocks.record(ticketId, Commitment.UPDATE, SlaEventType.RESUMED, null, now);
     }
-    return Map.of(ProcessVariables.TASK_PRIORITY, terms.taskPriority(),
-        ProcessVariables.ESCALATION_LEVEL, ticket.escalationLevel());
+    clocks.prioritise(ticketId, terms.taskPriority());
+    return Map.of(ProcessVariables.ESCALATION_LEVEL, ticket.escalationLevel());
   }
 
   /** The reopened instance runs the branches of the clocks that run again, where its model declares them. */

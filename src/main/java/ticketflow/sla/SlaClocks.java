@@ -7,12 +7,19 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** Commitment clocks and their events, in ticketflow's own tables. */
+/**
+ * Commitment clocks and their events, in ticketflow's own tables. The clock rows also keep the Tasklist priority of
+ * the ticket's tasks from the same commitment terms ({@link #taskPriority}).
+ */
 @Repository
 public class SlaClocks {
 
@@ -28,26 +35,65 @@ public class SlaClocks {
   }
 
   public List<SlaClock> of(String ticketId) {
-    return jdbc.query("select * from tf_sla_clock where ticket_id = ?", SlaClocks::map, ticketId);
+    return jdbc.query("select * from tf_sla_clock where ticket_id = ?", this::map, ticketId);
   }
 
   public Optional<SlaClock> find(String ticketId, Commitment commitment) {
-    return jdbc.query("select * from tf_sla_clock where ticket_id = ? and commitment = ?", SlaClocks::map, ticketId,
+    return jdbc.query("select * from tf_sla_clock where ticket_id = ? and commitment = ?", this::map, ticketId,
         commitment.name()).stream().findFirst();
   }
 
   public void save(SlaClock c) {
     outcomes.clock(c);
-    int updated = jdbc.update("update tf_sla_clock set calendar = ?, target_seconds = ?, started_at = ?, paused_open_seconds = ?,"
+    if (update(c) == 0) {
+      // The task priority follows with prioritise, which whoever starts a clock here calls once its terms are settled.
+      insert(c, null);
+    }
+  }
+
+  /** A clock started at triage, on terms that give the ticket's tasks {@code taskPriority}. */
+  void start(SlaClock c, int taskPriority) {
+    outcomes.clock(c);
+    if (update(c) == 0) {
+      insert(c, taskPriority);
+      memo().put(c.ticketId(), taskPriority);
+    } else {
+      prioritise(c.ticketId(), taskPriority);
+    }
+  }
+
+  /** The ticket's tasks take a new priority (its terms changed): every clock row of the ticket keeps it. */
+  void prioritise(String ticketId, int taskPriority) {
+    jdbc.update("update tf_sla_clock set task_priority = ? where ticket_id = ?", taskPriority, ticketId);
+    memo().put(ticketId, taskPriority);
+  }
+
+  /**
+   * The Tasklist priority of the ticket's tasks; empty for a ticket opened before the clocks kept it. A task's due date
+   * has just read one of the ticket's clock rows when its priority is asked: remembered for the transaction, so that
+   * this costs no query of its own.
+   */
+  Optional<Integer> taskPriority(String ticketId) {
+    Map<String, Integer> memo = memo();
+    if (!memo.containsKey(ticketId)) {
+      memo.put(ticketId, jdbc.queryForObject("select max(task_priority) from tf_sla_clock where ticket_id = ?", Integer.class,
+          ticketId));
+    }
+    return Optional.ofNullable(memo.get(ticketId));
+  }
+
+  private int update(SlaClock c) {
+    return jdbc.update("update tf_sla_clock set calendar = ?, target_seconds = ?, started_at = ?, paused_open_seconds = ?,"
             + " paused_at = ?, due_at = ?, state = ?, met_at = ? where ticket_id = ? and commitment = ?",
         c.calendar(), c.target().toSeconds(), utc(c.startedAt()), c.pausedOpenTime().toSeconds(), utc(c.pausedAt()),
         utc(c.dueAt()), c.state().name(), utc(c.metAt()), c.ticketId(), c.commitment().name());
-    if (updated == 0) {
-      jdbc.update("insert into tf_sla_clock (ticket_id, commitment, calendar, target_seconds, started_at, paused_open_seconds,"
-              + " paused_at, due_at, state, met_at) values (?,?,?,?,?,?,?,?,?,?)",
-          c.ticketId(), c.commitment().name(), c.calendar(), c.target().toSeconds(), utc(c.startedAt()),
-          c.pausedOpenTime().toSeconds(), utc(c.pausedAt()), utc(c.dueAt()), c.state().name(), utc(c.metAt()));
-    }
+  }
+
+  private void insert(SlaClock c, Integer taskPriority) {
+    jdbc.update("insert into tf_sla_clock (ticket_id, commitment, calendar, target_seconds, started_at, paused_open_seconds,"
+            + " paused_at, due_at, state, met_at, task_priority) values (?,?,?,?,?,?,?,?,?,?,?)",
+        c.ticketId(), c.commitment().name(), c.calendar(), c.target().toSeconds(), utc(c.startedAt()),
+        c.pausedOpenTime().toSeconds(), utc(c.pausedAt()), utc(c.dueAt()), c.state().name(), utc(c.metAt()), taskPriority);
   }
 
   public void record(String ticketId, Commitment commitment, SlaEventType event, Integer level, Instant at) {
@@ -94,11 +140,36 @@ public class SlaClocks {
     return happened(ticketId, commitment, SlaEventType.AT_RISK) ? SlaState.AT_RISK : SlaState.RUNNING;
   }
 
-  private static SlaClock map(ResultSet rs, int row) throws SQLException {
+  private SlaClock map(ResultSet rs, int row) throws SQLException {
+    Integer taskPriority = rs.getObject("task_priority", Integer.class);
+    if (taskPriority != null) {
+      memo().put(rs.getString("ticket_id"), taskPriority);
+    }
     return new SlaClock(rs.getString("ticket_id"), Commitment.valueOf(rs.getString("commitment")), rs.getString("calendar"),
         Duration.ofSeconds(rs.getLong("target_seconds")), instant(rs, "started_at"),
         Duration.ofSeconds(rs.getLong("paused_open_seconds")), instant(rs, "paused_at"), instant(rs, "due_at"),
         SlaState.valueOf(rs.getString("state")), instant(rs, "met_at"));
+  }
+
+  /** Task priorities by ticket, as this transaction read or wrote them; outside one, nothing is kept. */
+  @SuppressWarnings("unchecked")
+  private Map<String, Integer> memo() {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      return new HashMap<>();
+    }
+    Map<String, Integer> memo = (Map<String, Integer>) TransactionSynchronizationManager.getResource(this);
+    if (memo == null) {
+      Map<String, Integer> created = new HashMap<>();
+      TransactionSynchronizationManager.bindResource(this, created);
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCompletion(int status) {
+          TransactionSynchronizationManager.unbindResourceIfPossible(SlaClocks.this);
+        }
+      });
+      memo = created;
+    }
+    return memo;
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -4,12 +4,14 @@ import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import ticketflow.process.ModelContract.Beans;
+import ticketflow.process.ProcessVariables;
 
 /**
  * What the model asks of the commitments, by what it means: the due date of a ladder step's timer
  * ({@code ${slaDue.at(execution, 'FIRST_RESPONSE', 'AT_RISK')}}), a commitment's due time for a task
  * ({@code ${slaDue.due(execution, 'RESOLUTION')}}), and whether the ticket has a commitment at all
- * ({@code ${slaDue.has(execution, 'UPDATE')}}). Public, as the engine's expressions call it.
+ * ({@code ${slaDue.has(execution, 'UPDATE')}}), and the priority its tasks get in Tasklist
+ * ({@code ${slaDue.taskPriority(execution)}}). Public, as the engine's expressions call it.
  */
 @Component(Beans.SLA_DUE)
 public class SlaDue {
@@ -35,5 +37,14 @@ public class SlaDue {
 
   public boolean has(DelegateExecution execution, String commitment) {
     return clocks.find(execution.getProcessBusinessKey(), Commitment.valueOf(commitment)).filter(c -> !c.isFinished()).isPresent();
+  }
+
+  /**
+   * The commitments table's task priority for the ticket's terms, as its clocks keep it; a ticket opened before they
+   * kept it has it as a process variable instead.
+   */
+  public int taskPriority(DelegateExecution execution) {
+    return clocks.taskPriority(execution.getProcessBusinessKey()).orElseGet(() ->
+        execution.getVariable(ProcessVariables.TASK_PRIORITY) instanceof Number n ? n.intValue() : CommitmentTerms.DEFAULT_TASK_PRIORITY);
   }
 }

@@ -5,9 +5,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import ticketflow.process.EngineAccess;
-import ticketflow.process.ProcessVariables;
-import ticketflow.process.TicketProcess;
 
 /** An agent re-prioritises a ticket with a reason; its commitments follow the new priority ({@link PriorityChanged}). */
 @Service
@@ -16,12 +13,10 @@ public class ChangePriority {
   private static final Logger log = LoggerFactory.getLogger(ChangePriority.class);
 
   private final TicketRepository tickets;
-  private final TicketProcess process;
   private final ApplicationEventPublisher events;
 
-  ChangePriority(TicketRepository tickets, TicketProcess process, ApplicationEventPublisher events) {
+  ChangePriority(TicketRepository tickets, ApplicationEventPublisher events) {
     this.tickets = tickets;
-    this.process = process;
     this.events = events;
   }
 
@@ -41,8 +36,8 @@ public class ChangePriority {
       return;
     }
     tickets.updatePriority(ticket.id(), priority);
+    // The ticket is the only record of its priority (no process variable): the open tasks' copies follow the event.
     events.publishEvent(new PriorityChanged(ticket.id(), ticket.priority(), priority, reason, by, whileCompleting));
-    EngineAccess.asSystem(() -> process.setVariable(ticket.id(), ProcessVariables.PRIORITY, priority.name()));
     log.info("Ticket {} priority changed from {} to {} by {}: {}", ticket.id(), ticket.priority(), priority, by, reason);
   }
 }

@@ -52,6 +52,12 @@ public class TicketRepository {
     return jdbc.query("select " + COLUMNS + " from tf_ticket where id = ?", TicketRepository::map, id).stream().findFirst();
   }
 
+  /** The queue routing gave the ticket; empty before triage. Alone, as task creation asks it (no texts read). */
+  public Optional<String> queueOf(String id) {
+    return jdbc.queryForList("select queue from tf_ticket where id = ?", String.class, id).stream().filter(Objects::nonNull)
+        .findFirst();
+  }
+
   /** Locks the ticket row for the rest of the transaction, so concurrent changes to one ticket queue up. */
   public Optional<Ticket> findForUpdate(String id) {
     return jdbc.query("select " + COLUMNS + " from tf_ticket where id = ? for update", TicketRepository::map, id).stream().findFirst();

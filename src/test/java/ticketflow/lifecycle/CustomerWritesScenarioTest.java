@@ -124,7 +124,7 @@ class CustomerWritesScenarioTest {
    */
   private ProcessInstance reopen(ProcessInstance closed) {
     // What ReopenClosedTicket rebuilds from the ticket row and the commitments table (values here only fill the task).
-    Map<String, Object> before = Map.of("queue", "support-web", "priority", "P3", "channel", "WEB", "taskPriority", 50,
+    Map<String, Object> before = Map.of("queue", "support-web", "priority", "P3", "channel", "WEB",
         "escalationLevel", 0);
     ProcessInstance reopened = runtimeService().createProcessInstanceByKey(PROCESS).businessKey(closed.getBusinessKey())
         .setVariables(startVariables(closed.getBusinessKey(), ticket())).setVariables(before)

@@ -56,8 +56,7 @@ final class IntakeTickets {
         .putValue("category", ticket.get("category"))
         .putValue("subject", "Recording does not start")
         .putValue("requesterEmail", "owner@acme.example")
-        .putValue("conversation", "(no messages yet)")
-        .putValue("autoCloseAfter", AUTO_CLOSE_AFTER.toString());
+        .putValue("conversation", "(no messages yet)");
     DECISION_INPUTS.forEach(input -> variables.putValueTyped(input, Variables.stringValue(ticket.get(input), true)));
     return variables;
   }

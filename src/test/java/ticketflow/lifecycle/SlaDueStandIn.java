@@ -8,7 +8,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /**
- * Stand-in for the {@code slaDue} bean the model's SLA timers, gateways and task due dates call: targets on the wall
+ * Stand-in for the {@code slaDue} bean the model's SLA timers, gateways, task due dates and priorities call: targets on the wall
  * clock from the ticket's opening, the default ladder (75, 100, 150 %), a step it does not know parked at the end of
  * time. Public, as the engine's expressions call it.
  */
@@ -20,9 +20,12 @@ public final class SlaDueStandIn {
   private final Map<String, Instant> openedAt = new HashMap<>();
   private final Map<String, Map<String, Duration>> targets = new HashMap<>();
   private final Map<String, Instant> updateDue = new HashMap<>();
+  private final Map<String, Integer> taskPriority = new HashMap<>();
 
-  void open(String ticketId, Instant at, Duration firstResponse, Duration resolution, Duration updateEvery) {
+  void open(String ticketId, Instant at, Duration firstResponse, Duration resolution, Duration updateEvery,
+      Integer taskPriority) {
     openedAt.put(ticketId, at);
+    this.taskPriority.put(ticketId, taskPriority == null ? 50 : taskPriority);
     Map<String, Duration> byCommitment = new HashMap<>();
     byCommitment.put("FIRST_RESPONSE", firstResponse);
     byCommitment.put("RESOLUTION", resolution);
@@ -55,6 +58,11 @@ public final class SlaDueStandIn {
 
   public boolean has(DelegateExecution execution, String commitment) {
     return has(execution.getProcessBusinessKey(), commitment);
+  }
+
+  /** The commitments row's task priority, as the clocks keep it (Camunda's default 50 without the column). */
+  public int taskPriority(DelegateExecution execution) {
+    return taskPriority.get(execution.getProcessBusinessKey());
   }
 
   /** Whether the ticket, opened earlier, has the commitment: a reopened ticket runs its branch again. */

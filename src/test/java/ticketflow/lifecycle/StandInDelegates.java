@@ -49,6 +49,8 @@ final class StandInDelegates {
   private final List<String> agentWork = new ArrayList<>();
   private final List<String> extraGroups = new ArrayList<>();
   private final SlaDueStandIn slaDue = new SlaDueStandIn();
+  private final RoutingStandIn routing = new RoutingStandIn();
+  private final Map<String, Map<String, Object>> triage = new HashMap<>();
 
   /** Registers every stand-in under its bean name; Mocks keeps them for the current thread until Mocks.reset(). */
   StandInDelegates register() {
@@ -61,6 +63,8 @@ final class StandInDelegates {
     Mocks.register("closeTicket", (ExecutionListener) e -> closedAt.add(e.getCurrentActivityId()));
     Mocks.register("agentWorkListener", (TaskListener) this::agentWork);
     Mocks.register("slaDue", slaDue);
+    Mocks.register("autoClose", new AutoCloseStandIn());
+    Mocks.register("routing", routing);
     return this;
   }
 
@@ -92,14 +96,22 @@ final class StandInDelegates {
     Instant now = ClockUtil.now().toInstant();
     commitmentRows.put(ticketId, new HashMap<>(row));
     openedAt.put(ticketId, now);
-    slaDue.open(ticketId, now, target(row, "firstResponse"), target(row, "resolution"), target(row, "updateEvery"));
+    slaDue.open(ticketId, now, target(row, "firstResponse"), target(row, "resolution"), target(row, "updateEvery"),
+        row.get("taskPriority") instanceof Number n ? n.intValue() : null);
     updateCadence.put(ticketId, target(row, "updateEvery"));
     execution.setVariable("escalationLevel", 0);
-    execution.setVariable("taskPriority", row.get("taskPriority"));
-    List<String> groups = new ArrayList<>(List.of((String) execution.getVariable("queue")));
+    String queue = (String) execution.getVariable("queue");
+    routing.routed(ticketId, queue);
+    Map<String, Object> decided = new HashMap<>();
+    for (String name : List.of("channel", "priority", "queue")) {
+      decided.put(name, execution.getVariable(name));
+    }
+    triage.put(ticketId, decided);
+    List<String> groups = new ArrayList<>(List.of(queue));
     groups.addAll(extraGroups);
     execution.setVariable("offeredTo", String.join(",", groups));
-    execution.removeVariable("commitmentTargets");
+    // As the real OpenTicket: the ticket keeps channel, priority and queue; later steps read them there.
+    execution.removeVariables(List.of("commitmentTargets", "channel", "priority", "queue"));
   }
 
   private static Duration target(Map<String, Object> row, String column) {
@@ -129,6 +141,11 @@ final class StandInDelegates {
   /** What the entitlement table granted the ticket, as AssignChannel received it. */
   List<String> entitledChannels(String ticketId) {
     return entitlements.get(ticketId);
+  }
+
+  /** Channel, priority and queue as OpenTicket received them from the decisions. */
+  Map<String, Object> triage(String ticketId) {
+    return triage.get(ticketId);
   }
 
   /** The commitments table's row as OpenTicket received it. */

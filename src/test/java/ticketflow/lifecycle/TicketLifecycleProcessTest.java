@@ -60,8 +60,8 @@ abstract class TicketLifecycleProcessTest {
     assertThat(ticket.get("suggestions")).isNotEmpty();
     assertThat(ticket.get("suggestions").get(0).get("id").asText()).isEqualTo("join-meeting-audio");
     assertThat(tasks.createTaskQuery().processInstanceBusinessKey(ticket.get("id").asText()).count()).isZero();
-    assertThat(passed(ticket.get("id").asText())).containsSubsequence("DetermineEntitlement", "AssignChannel", "IsDeflected",
-        "SuggestArticles", "TicketDeflected");
+    // The history keeps where a ticket waited and how it ended, not the decisions and service tasks it passed.
+    assertThat(passed(ticket.get("id").asText())).containsExactly("TicketDeflected");
   }
 
   @Test
@@ -108,7 +108,7 @@ abstract class TicketLifecycleProcessTest {
     assertThat(api.view(id).get("status").asText()).isEqualTo("SOLUTION_PROPOSED");
 
     assertThat(api.customerAnswers(id, true, "That fixed it").getResponse().getStatus()).isEqualTo(200);
-    assertThat(instance).hasPassed("SolutionAccepted", "TicketClosed").isEnded();
+    assertThat(instance).hasPassed("FeedbackReceived", "TicketClosed").isEnded();
     JsonNode closed = api.view(id);
     assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
     assertThat(closed.get("messages").findValuesAsText("author")).containsExactly("AGENT", "CUSTOMER", "AGENT", "CUSTOMER", "SYSTEM");
@@ -140,7 +140,7 @@ abstract class TicketLifecycleProcessTest {
     assertThatThrownBy(() -> api.agentCompletes(id, "InvestigateIssue", "engineeringNotes", " "))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("findings");
     api.agentCompletes(id, "InvestigateIssue", "engineeringNotes", "Bug 4711: recording flag lost on upgrade; fixed in 6.3.");
-    assertThat(instance(ticket)).hasPassed("InvestigateIssue", "BackToWork").isWaitingAt("WorkTicket");
+    assertThat(instance(ticket)).hasPassed("InvestigateIssue").isWaitingAt("WorkTicket");
     assertThat(taskVariable(id, "WorkTicket", "engineeringNotes")).contains("Bug 4711");
     assertThat(api.view(id).get("status").asText()).isEqualTo("IN_PROGRESS");
   }
@@ -153,7 +153,7 @@ abstract class TicketLifecycleProcessTest {
 
     assertThat(api.customerAnswers(id, false, "Still greyed out").getResponse().getStatus()).isEqualTo(200);
 
-    assertThat(instance(ticket)).hasPassed("SolutionAccepted", "BackToWork").isWaitingAt("WorkTicket");
+    assertThat(instance(ticket)).hasPassed("FeedbackReceived").isWaitingAt("WorkTicket");
     JsonNode reopened = api.view(id);
     assertThat(reopened.get("status").asText()).isEqualTo("IN_PROGRESS");
     assertThat(reopened.get("messages").get(1).get("body").asText()).contains("Rejected").contains("Still greyed out");
@@ -186,7 +186,8 @@ abstract class TicketLifecycleProcessTest {
         "newPriority", "P1", "priorityReason", "Customer's webinar for 5,000 people starts in an hour");
 
     assertThat(api.view(id).get("priority").asText()).isEqualTo("P1");
-    assertThat(runtime.getVariable(instance(ticket).getId(), "priority")).isEqualTo("P1");
+    // The ticket keeps the priority, not the instance.
+    assertThat(runtime.getVariable(instance(ticket).getId(), "priority")).isNull();
     assertThat(runtime.getVariable(instance(ticket).getId(), "newPriority")).isNull();
   }
 
