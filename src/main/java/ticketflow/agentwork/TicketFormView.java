@@ -3,6 +3,7 @@ package ticketflow.agentwork;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.ObjectValue;
@@ -58,6 +59,11 @@ class TicketFormView {
     view.put(ProcessVariables.NOTES, notes.asThread(ticket.id()));
     view.put(CANNED_REPLIES, AgentTask.INVESTIGATE_ISSUE.key().equals(taskKey) ? List.of() : cannedReplies.formChoices());
     return Variables.objectValue(view).serializationDataFormat(Variables.SerializationDataFormats.JSON).create();
+  }
+
+  /** The view for a task of {@code taskKey} of the ticket; empty when there is no such ticket. */
+  Optional<ObjectValue> of(String ticketId, String taskKey) {
+    return tickets.find(ticketId).map(ticket -> of(ticket, taskKey));
   }
 
   /** The field of the view the canned-reply select takes its choices from: [{label, value}]. */

@@ -75,6 +75,8 @@ abstract class LifecycleMigrationTest {
     Task assigned = tickets.task(waiting.get("work ticket"), AgentTask.WORK_TICKET.key());
     tasks.claim(assigned.getId(), "web.agent");
     tasks.addCandidateGroup(assigned.getId(), "support-leads");
+    // As a task created before the forms read the ticket view: it gets one when it moves.
+    tasks.removeVariableLocal(assigned.getId(), "ticket");
     Map<String, Map<String, Date>> dueBefore = waiting.values().stream()
         .collect(Collectors.toMap(id -> id, id -> timersByMeaning(id, LifecycleVariants.shipped())));
     assertThat(dueBefore.get(waiting.get("first response"))).containsKey("FIRST_RESPONSE AT_RISK");
@@ -111,6 +113,9 @@ abstract class LifecycleMigrationTest {
     assertThat(tasks.getIdentityLinksForTask(moved.getId())).extracting(link -> link.getGroupId())
         .contains("support-web", "support-leads");
     assertThat(tasks.getVariableLocal(moved.getId(), "ticketId")).isEqualTo(waiting.get("work ticket"));
+    assertThat(((Map<?, ?>) tasks.getVariableLocal(moved.getId(), "ticket")).get("subject")).isNotNull();
+    assertThat(tasks.getVariableLocal(tickets.task(waiting.get("first response"), AgentTask.FIRST_RESPONSE.key()).getId(),
+        "ticket")).as("a task's own view moves with it").isNotNull();
     assertThat(new String(forms.getDeployedTaskForm(moved.getId()).readAllBytes(), StandardCharsets.UTF_8))
         .as("the new version's form").contains("Version 2 form");
     assertThat(tickets.task(waiting.get("first response"), AgentTask.FIRST_RESPONSE.key()).getName())
