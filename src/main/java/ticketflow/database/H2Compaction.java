@@ -39,6 +39,7 @@ class H2Compaction {
   private long changedAt = System.nanoTime();
   private boolean shrinking;
   private boolean rewrote;
+  private long ticks;
 
   H2Compaction(DataSource dataSource,
       @Value("${ticketflow.h2.compaction.quiet-after:PT5S}") Duration quietAfter,
@@ -69,6 +70,13 @@ class H2Compaction {
     lastVersion = version;
     if (ownWrite) {
       return;
+    }
+    // Every ten seconds under load, at debug level: how much of the file its chunks still use, for an operator
+    // watching the file grow.
+    if (log.isDebugEnabled() && ++ticks % 10 == 0) {
+      var files = file.getFileStore();
+      log.debug("H2 file {} MiB, fill rate {} %, chunks' fill rate {} %, writes {}, version {}", files.size() >> 20,
+          files.getFillRate(), files.getChunksFillRate(), files.getWriteCount(), version);
     }
     if (busyRewriteBytes > 0) {
       // Under load, a bounded amount of live pages from the thinnest chunks is written again with the next commit,
