@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import ticketflow.database.TransactionMemo;
 
 /** The account directory in ticketflow's own tables. */
 @Repository
@@ -19,7 +20,12 @@ public class AccountRepository {
     this.clock = clock;
   }
 
+  /** The account; read once per transaction, as intake asks for it at several steps (entitlement, channel, forms). */
   public Optional<Account> find(String id) {
+    return TransactionMemo.<String, Optional<Account>>of(this).computeIfAbsent(id, this::read);
+  }
+
+  private Optional<Account> read(String id) {
     List<Plan> plans = jdbc.query("select plan from tf_account where id = ?", (rs, row) -> Plan.valueOf(rs.getString(1)), id);
     if (plans.isEmpty()) {
       return Optional.empty();
@@ -32,6 +38,7 @@ public class AccountRepository {
 
   /** Replaces the account and its members; returns true when the account is new. */
   public boolean save(Account account) {
+    TransactionMemo.of(this).remove(account.id());
     var now = clock.instant().atOffset(ZoneOffset.UTC);
     boolean created = jdbc.update("update tf_account set plan = ?, updated_at = ? where id = ?", account.plan().name(), now, account.id()) == 0;
     if (created) {
@@ -47,6 +54,7 @@ public class AccountRepository {
 
   /** The person leaves every account they belong to (any case of the address); answers how many memberships went. */
   public int removeMember(String email) {
+    TransactionMemo.of(this).clear();
     return jdbc.update("delete from tf_account_member where lower(email) = lower(?)", email);
   }
 }

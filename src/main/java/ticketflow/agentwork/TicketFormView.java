@@ -76,8 +76,8 @@ class TicketFormView {
     if (ticket == null) {
       return;
     }
-    EngineAccess.asSystem(() -> tasks.createTaskQuery().processDefinitionKey(ModelContract.PROCESS)
-        .processInstanceBusinessKey(ticket.id()).list().stream()
+    EngineAccess.asSystem(() -> tasks.createTaskQuery().processInstanceBusinessKey(ticket.id()).list().stream()
+        .filter(task -> ModelContract.isLifecycle(task.getProcessDefinitionId()))
         .filter(task -> AgentTask.byKey(task.getTaskDefinitionKey()).isPresent())
         .forEach(task -> tasks.setVariableLocal(task.getId(), ProcessVariables.TICKET, of(ticket, task.getTaskDefinitionKey()))));
   }

@@ -18,9 +18,9 @@ import org.springframework.stereotype.Component;
  * an old page overwritten. With H2's defaults a surge grew the file to thirty times its data (330 KiB per ticket).
  * Here, every second: the file is forced to disk (so a retention of a few seconds is as safe as H2's 45), and under
  * load up to {@code ticketflow.h2.compaction.busy-rewrite-bytes} of live pages from the thinnest chunks go out again
- * with the next commit, so those chunks empty and are reused. In a quiet moment (nothing committed for
- * {@code quiet-after}) the file is compacted in slices of {@code quiet-slice} while it still shrinks: a slice holds
- * H2's store lock, so commits would wait for it under load. Does nothing on PostgreSQL or an in-memory H2.
+ * with the next commit, so those chunks empty and are reused. In a quiet moment (nothing committed and no page read
+ * from the file for {@code quiet-after}) the file is compacted in slices of {@code quiet-slice} while it still
+ * shrinks: a slice holds H2's store lock, so commits, and reads of the pages it moves, would wait for it. Does nothing on PostgreSQL or an in-memory H2.
  */
 @Component
 class H2Compaction {
@@ -36,6 +36,7 @@ class H2Compaction {
   private volatile MVStore store;
   private volatile boolean probed;
   private long lastVersion = -1;
+  private long lastReads = -1;
   private long changedAt = System.nanoTime();
   private boolean shrinking;
   private boolean rewrote;
@@ -43,7 +44,7 @@ class H2Compaction {
 
   H2Compaction(DataSource dataSource,
       @Value("${ticketflow.h2.compaction.quiet-after:PT5S}") Duration quietAfter,
-      @Value("${ticketflow.h2.compaction.quiet-slice:PT5S}") Duration quietSlice,
+      @Value("${ticketflow.h2.compaction.quiet-slice:PT1S}") Duration quietSlice,
       @Value("${ticketflow.h2.compaction.busy-rewrite-bytes:0}") int busyRewriteBytes) {
     this.dataSource = dataSource;
     this.quietAfterNanos = quietAfter.toNanos();
@@ -58,10 +59,19 @@ class H2Compaction {
       return;
     }
     long version = file.getCurrentVersion();
+    long reads = file.getFileStore().getReadCount();
     if (version == lastVersion) {
+      if (reads != lastReads) {
+        // Nothing written, but pages read from the file (agents in Tasklist, reports): compaction moves chunks under
+        // H2's store lock, and a read of a page it moves waits for it, so a node being read is not quiet either.
+        lastReads = reads;
+        changedAt = System.nanoTime();
+        return;
+      }
       compactWhenQuiet(file);
       return;
     }
+    lastReads = reads;
     // H2 stores the pages the last rewrite touched as one new version: that alone is not load.
     boolean ownWrite = rewrote && version == lastVersion + 1;
     rewrote = false;
@@ -94,8 +104,9 @@ class H2Compaction {
       compact(file, quietMillis);
       // Slice after slice while the node stays quiet, as long as the file still shrinks by a percent or more.
       shrinking = file.getFileStore().size() < before - before / 100;
-      // What compaction itself wrote is not a change to react to.
+      // What compaction itself wrote and read is not a change to react to.
       lastVersion = file.getCurrentVersion();
+      lastReads = file.getFileStore().getReadCount();
     }
   }
 

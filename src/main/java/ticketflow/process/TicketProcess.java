@@ -42,8 +42,8 @@ public class TicketProcess {
 
   /** Whether the ticket's instance waits where the model catches {@code message} (an instance of an older model may not). */
   public boolean awaits(String ticketId, String message) {
-    return runtime.createExecutionQuery().processDefinitionKey(ModelContract.PROCESS).processInstanceBusinessKey(ticketId)
-        .messageEventSubscriptionName(message).count() > 0;
+    // The model contract's messages are the lifecycle's own: no definition filter (see ModelContract.isLifecycle).
+    return runtime.createExecutionQuery().processInstanceBusinessKey(ticketId).messageEventSubscriptionName(message).count() > 0;
   }
 
   /**
@@ -59,18 +59,20 @@ public class TicketProcess {
   }
 
   public void setVariable(String ticketId, String name, Object value) {
-    runtime.createProcessInstanceQuery().processDefinitionKey(ModelContract.PROCESS).processInstanceBusinessKey(ticketId).list()
+    runtime.createProcessInstanceQuery().processInstanceBusinessKey(ticketId).list().stream()
+        .filter(instance -> ModelContract.isLifecycle(instance.getProcessDefinitionId()))
         .forEach(instance -> runtime.setVariable(instance.getId(), name, value));
   }
 
   /** Whether the ticket ever had a task of this key (open or done; activity history keeps task instances). */
   public boolean hadTask(String ticketId, String taskKey) {
-    return history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(ticketId).processDefinitionKey(ModelContract.PROCESS)
-        .taskDefinitionKey(taskKey).count() > 0;
+    return history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(ticketId).taskDefinitionKey(taskKey).list()
+        .stream().anyMatch(task -> ModelContract.isLifecycle(task.getProcessDefinitionId()));
   }
 
   public boolean isRunning(String ticketId) {
-    return runtime.createProcessInstanceQuery().processDefinitionKey(ModelContract.PROCESS).processInstanceBusinessKey(ticketId).count() > 0;
+    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(ticketId).list().stream()
+        .anyMatch(instance -> ModelContract.isLifecycle(instance.getProcessDefinitionId()));
   }
 
   private boolean correlate(String ticketId, String message, Map<String, Object> variables) {

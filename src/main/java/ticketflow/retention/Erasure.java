@@ -72,8 +72,8 @@ class Erasure {
   }
 
   private void close(String ticketId) {
-    List<String> instances = runtime.createProcessInstanceQuery().processDefinitionKey(ModelContract.PROCESS)
-        .processInstanceBusinessKey(ticketId).list().stream().map(i -> i.getId()).toList();
+    List<String> instances = runtime.createProcessInstanceQuery().processInstanceBusinessKey(ticketId).list().stream()
+        .filter(i -> ModelContract.isLifecycle(i.getProcessDefinitionId())).map(i -> i.getId()).toList();
     if (!instances.isEmpty()) {
       // Skipping the model's listeners: nothing may mail the customer or write their texts again on the way out.
       runtime.deleteProcessInstancesIfExists(instances, REASON, true, true, true);

@@ -7,14 +7,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import ticketflow.database.TransactionMemo;
 
 /**
  * Commitment clocks and their events, in ticketflow's own tables. The clock rows also keep the Tasklist priority of
@@ -28,6 +26,9 @@ public class SlaClocks {
 
   private final JdbcTemplate jdbc;
   private final SlaOutcomes outcomes;
+  /** Keys of this repository's memos within a transaction. */
+  private final Object priorities = new Object();
+  private final Object clocks = new Object();
 
   SlaClocks(JdbcTemplate jdbc, SlaOutcomes outcomes) {
     this.jdbc = jdbc;
@@ -35,16 +36,24 @@ public class SlaClocks {
   }
 
   public List<SlaClock> of(String ticketId) {
-    return jdbc.query("select * from tf_sla_clock where ticket_id = ?", this::map, ticketId);
+    List<SlaClock> all = jdbc.query("select * from tf_sla_clock where ticket_id = ?", this::map, ticketId);
+    Map<String, Optional<SlaClock>> known = known();
+    for (Commitment commitment : Commitment.values()) {
+      known.put(key(ticketId, commitment), all.stream().filter(c -> c.commitment() == commitment).findFirst());
+    }
+    return all;
   }
 
+  /** The clock; read once per transaction, as the model's timers and tasks ask for it several times (due dates). */
   public Optional<SlaClock> find(String ticketId, Commitment commitment) {
-    return jdbc.query("select * from tf_sla_clock where ticket_id = ? and commitment = ?", this::map, ticketId,
-        commitment.name()).stream().findFirst();
+    return known().computeIfAbsent(key(ticketId, commitment), k -> jdbc.query(
+        "select * from tf_sla_clock where ticket_id = ? and commitment = ?", this::map, ticketId, commitment.name())
+        .stream().findFirst());
   }
 
   public void save(SlaClock c) {
     outcomes.clock(c);
+    known().put(key(c.ticketId(), c.commitment()), Optional.of(c));
     if (update(c) == 0) {
       // The task priority follows with prioritise, which whoever starts a clock here calls once its terms are settled.
       insert(c, null);
@@ -54,6 +63,7 @@ public class SlaClocks {
   /** A clock started at triage, on terms that give the ticket's tasks {@code taskPriority}. */
   void start(SlaClock c, int taskPriority) {
     outcomes.clock(c);
+    known().put(key(c.ticketId(), c.commitment()), Optional.of(c));
     if (update(c) == 0) {
       insert(c, taskPriority);
       memo().put(c.ticketId(), taskPriority);
@@ -152,24 +162,17 @@ public class SlaClocks {
   }
 
   /** Task priorities by ticket, as this transaction read or wrote them; outside one, nothing is kept. */
-  @SuppressWarnings("unchecked")
   private Map<String, Integer> memo() {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      return new HashMap<>();
-    }
-    Map<String, Integer> memo = (Map<String, Integer>) TransactionSynchronizationManager.getResource(this);
-    if (memo == null) {
-      Map<String, Integer> created = new HashMap<>();
-      TransactionSynchronizationManager.bindResource(this, created);
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCompletion(int status) {
-          TransactionSynchronizationManager.unbindResourceIfPossible(SlaClocks.this);
-        }
-      });
-      memo = created;
-    }
-    return memo;
+    return TransactionMemo.of(priorities);
+  }
+
+  /** The ticket's clocks as this transaction read or wrote them, by ticket and commitment; empty when it has none. */
+  private Map<String, Optional<SlaClock>> known() {
+    return TransactionMemo.of(clocks);
+  }
+
+  private static String key(String ticketId, Commitment commitment) {
+    return ticketId + ' ' + commitment.name();
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -110,7 +110,8 @@ class SlaTimers {
   }
 
   private Optional<ProcessInstance> instance(String ticketId) {
-    return Optional.ofNullable(runtime.createProcessInstanceQuery().processDefinitionKey(ModelContract.PROCESS)
-        .processInstanceBusinessKey(ticketId).singleResult());
+    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(ticketId).list().stream()
+        .filter(instance -> ModelContract.isLifecycle(instance.getProcessDefinitionId())).findFirst();
   }
+
 }

@@ -57,6 +57,7 @@ public class Anonymisation {
     if (requester.isEmpty()) {
       return false;
     }
+    TicketRepository.forget(ticketId);
     jdbc.update("update tf_ticket set requester_email = ?, subject = ?, description = ?, anonymised_at = ? where id = ?",
         GONE, GONE, GONE, TicketRepository.utc(clock.instant()), ticketId);
     jdbc.update("update tf_message set body = ? where ticket_id = ?", GONE, ticketId);

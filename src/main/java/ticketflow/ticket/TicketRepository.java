@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -17,6 +18,7 @@ import org.springframework.jdbc.support.incrementer.H2SequenceMaxValueIncremente
 import org.springframework.jdbc.support.incrementer.PostgresSequenceMaxValueIncrementer;
 import org.springframework.stereotype.Repository;
 import ticketflow.channel.Channel;
+import ticketflow.database.TransactionMemo;
 
 /** Tickets in ticketflow's own table, on the engine's datasource and transaction. */
 @Repository
@@ -42,14 +44,17 @@ public class TicketRepository {
   }
 
   public void insert(Ticket t) {
+    forget(t.id());
     jdbc.update("insert into tf_ticket (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         t.id(), t.accountId(), t.requesterEmail(), t.category().name(), t.impact().name(), t.workaround().name(),
         t.subject(), t.description(), t.status().name(), name(t.priority()), t.requestedChannel().name(),
         name(t.channel()), t.channelReason(), t.queue(), t.escalationLevel(), t.createdBy(), utc(t.createdAt()));
   }
 
+  /** The ticket; read once per transaction, as intake and the forms ask for it at several steps. */
   public Optional<Ticket> find(String id) {
-    return jdbc.query("select " + COLUMNS + " from tf_ticket where id = ?", TicketRepository::map, id).stream().findFirst();
+    return known().computeIfAbsent(id, key -> jdbc.query("select " + COLUMNS + " from tf_ticket where id = ?",
+        TicketRepository::map, key).stream().findFirst());
   }
 
   /** The queue routing gave the ticket; empty before triage. Alone, as task creation asks it (no texts read). */
@@ -60,7 +65,10 @@ public class TicketRepository {
 
   /** Locks the ticket row for the rest of the transaction, so concurrent changes to one ticket queue up. */
   public Optional<Ticket> findForUpdate(String id) {
-    return jdbc.query("select " + COLUMNS + " from tf_ticket where id = ? for update", TicketRepository::map, id).stream().findFirst();
+    Optional<Ticket> locked = jdbc.query("select " + COLUMNS + " from tf_ticket where id = ? for update", TicketRepository::map, id)
+        .stream().findFirst();
+    known().put(id, locked);
+    return locked;
   }
 
   public TicketPage page(TicketFilter filter, int page, int size) {
@@ -99,15 +107,18 @@ public class TicketRepository {
   }
 
   public void recordChannel(String id, Channel assigned, String reason) {
+    forget(id);
     jdbc.update("update tf_ticket set channel = ?, channel_reason = ? where id = ?", assigned.name(), reason, id);
   }
 
   public void recordTriage(String id, Priority priority, String queue, TicketStatus status) {
+    forget(id);
     jdbc.update("update tf_ticket set priority = ?, queue = ?, status = ? where id = ?", priority.name(), queue, status.name(), id);
   }
 
   /** A change (not the same status again) is published as {@link TicketStatusChanged}, for the ticket's timeline. */
   public void updateStatus(String id, TicketStatus status) {
+    forget(id);
     if (jdbc.update("update tf_ticket set status = ? where id = ? and status <> ?", status.name(), id, status.name()) > 0) {
       events.publishEvent(new TicketStatusChanged(id, status));
     }
@@ -115,6 +126,7 @@ public class TicketRepository {
 
   /** The ticket closed at {@code at}: a customer's message within the reopen window reopens it. */
   public void close(String id, Instant at) {
+    forget(id);
     jdbc.update("update tf_ticket set status = ?, closed_at = ? where id = ?", TicketStatus.CLOSED.name(), utc(at), id);
   }
 
@@ -126,15 +138,18 @@ public class TicketRepository {
 
   /** A closed ticket is open again, for its queue. */
   void reopen(String id) {
+    forget(id);
     jdbc.update("update tf_ticket set status = ?, closed_at = null where id = ?", TicketStatus.OPEN.name(), id);
   }
 
   /** Escalation only climbs: a level below the current one changes nothing. */
   public void raiseEscalationLevel(String id, int level) {
+    forget(id);
     jdbc.update("update tf_ticket set escalation_level = ? where id = ? and escalation_level < ?", level, id, level);
   }
 
   public void updatePriority(String id, Priority priority) {
+    forget(id);
     jdbc.update("update tf_ticket set priority = ? where id = ?", priority.name(), id);
   }
 
@@ -172,4 +187,15 @@ public class TicketRepository {
       throw new IllegalStateException("Cannot tell which database ticketflow runs on", e);
     }
   }
+
+  /** The tickets this transaction read, by id; every write of a ticket forgets it (Anonymisation's too). */
+  private static Map<String, Optional<Ticket>> known() {
+    return TransactionMemo.of(MEMO);
+  }
+
+  static void forget(String id) {
+    known().remove(id);
+  }
+
+  private static final Object MEMO = new Object();
 }
