@@ -15,10 +15,12 @@ public class TicketProcess {
 
   private final RuntimeService runtime;
   private final HistoryService history;
+  private final LifecycleInstances instances;
 
-  TicketProcess(RuntimeService runtime, HistoryService history) {
+  TicketProcess(RuntimeService runtime, HistoryService history, LifecycleInstances instances) {
     this.runtime = runtime;
     this.history = history;
+    this.instances = instances;
   }
 
   public void start(String ticketId, Map<String, Object> variables) {
@@ -59,9 +61,7 @@ public class TicketProcess {
   }
 
   public void setVariable(String ticketId, String name, Object value) {
-    runtime.createProcessInstanceQuery().processInstanceBusinessKey(ticketId).list().stream()
-        .filter(instance -> ModelContract.isLifecycle(instance.getProcessDefinitionId()))
-        .forEach(instance -> runtime.setVariable(instance.getId(), name, value));
+    instances.of(ticketId).forEach(instance -> runtime.setVariable(instance.getId(), name, value));
   }
 
   /** Whether the ticket ever had a task of this key (open or done; activity history keeps task instances). */
@@ -71,8 +71,7 @@ public class TicketProcess {
   }
 
   public boolean isRunning(String ticketId) {
-    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(ticketId).list().stream()
-        .anyMatch(instance -> ModelContract.isLifecycle(instance.getProcessDefinitionId()));
+    return !instances.of(ticketId).isEmpty();
   }
 
   private boolean correlate(String ticketId, String message, Map<String, Object> variables) {

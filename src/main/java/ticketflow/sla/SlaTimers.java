@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
+import ticketflow.process.LifecycleInstances;
 import ticketflow.process.ModelContract;
 import ticketflow.process.ModelContract.AgentTask;
 
@@ -36,9 +37,12 @@ class SlaTimers {
   private final ManagementService management;
   private final TaskService tasks;
   private final RepositoryService repository;
+  private final LifecycleInstances instances;
 
-  SlaTimers(RuntimeService runtime, ManagementService management, TaskService tasks, RepositoryService repository) {
+  SlaTimers(RuntimeService runtime, ManagementService management, TaskService tasks, RepositoryService repository,
+      LifecycleInstances instances) {
     this.runtime = runtime;
+    this.instances = instances;
     this.management = management;
     this.tasks = tasks;
     this.repository = repository;
@@ -110,8 +114,8 @@ class SlaTimers {
   }
 
   private Optional<ProcessInstance> instance(String ticketId) {
-    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(ticketId).list().stream()
-        .filter(instance -> ModelContract.isLifecycle(instance.getProcessDefinitionId())).findFirst();
+    return instances.of(ticketId).stream().findFirst();
   }
+
 
 }
