@@ -44,7 +44,7 @@ class H2Compaction {
 
   H2Compaction(DataSource dataSource,
       @Value("${ticketflow.h2.compaction.quiet-after:PT5S}") Duration quietAfter,
-      @Value("${ticketflow.h2.compaction.quiet-slice:PT0S}") Duration quietSlice,
+      @Value("${ticketflow.h2.compaction.quiet-slice:PT1S}") Duration quietSlice,
       @Value("${ticketflow.h2.compaction.busy-rewrite-bytes:0}") int busyRewriteBytes) {
     this.dataSource = dataSource;
     this.quietAfterNanos = quietAfter.toNanos();

@@ -61,7 +61,7 @@ public class TicketProcess {
   }
 
   public void setVariable(String ticketId, String name, Object value) {
-    instances.of(ticketId).forEach(instance -> runtime.setVariable(instance.getId(), name, value));
+    instances.of(ticketId).forEach(instance -> runtime.setVariable(instance.id(), name, value));
   }
 
   /** Whether the ticket ever had a task of this key (open or done; activity history keeps task instances). */

@@ -13,7 +13,6 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 import ticketflow.process.LifecycleInstances;
 import ticketflow.process.ModelContract;
@@ -62,12 +61,12 @@ class SlaTimers {
   }
 
   void setVariables(String ticketId, Map<String, Object> variables) {
-    asSystem(() -> instance(ticketId).ifPresent(pi -> runtime.setVariables(pi.getId(), variables)));
+    asSystem(() -> instance(ticketId).ifPresent(pi -> runtime.setVariables(pi.id(), variables)));
   }
 
   /** A variable of the ticket's instance, or null when it has none (or no running instance). */
   String variable(String ticketId, String name) {
-    return asSystem(() -> instance(ticketId).map(pi -> (String) runtime.getVariable(pi.getId(), name)).orElse(null));
+    return asSystem(() -> instance(ticketId).map(pi -> (String) runtime.getVariable(pi.id(), name)).orElse(null));
   }
 
   /** Offers every open task of the ticket to more groups as well (escalation); the queue keeps it too. */
@@ -95,25 +94,25 @@ class SlaTimers {
 
   void startBranch(String ticketId, Commitment commitment) {
     asSystem(() -> instance(ticketId).ifPresent(pi -> declarations(ticketId).flatMap(d -> d.branchStart(commitment))
-        .ifPresent(gateway -> runtime.createProcessInstanceModification(pi.getId()).startBeforeActivity(gateway).execute())));
+        .ifPresent(gateway -> runtime.createProcessInstanceModification(pi.id()).startBeforeActivity(gateway).execute())));
   }
 
   void cancelBranch(String ticketId, Collection<String> activityIds) {
     asSystem(() -> instance(ticketId).ifPresent(pi -> activityIds.stream().filter(a -> job(ticketId, a).isPresent()).forEach(a ->
-        runtime.createProcessInstanceModification(pi.getId()).cancelAllForActivity(a).execute())));
+        runtime.createProcessInstanceModification(pi.id()).cancelAllForActivity(a).execute())));
   }
 
   private Optional<TimerDeclarations> declarations(String ticketId) {
     return asSystem(() -> instance(ticketId)
-        .map(pi -> TimerDeclarations.of(pi.getProcessDefinitionId(), repository::getBpmnModelInstance)));
+        .map(pi -> TimerDeclarations.of(pi.definitionId(), repository::getBpmnModelInstance)));
   }
 
   private Optional<Job> job(String ticketId, String activityId) {
-    return instance(ticketId).map(pi -> management.createJobQuery().processInstanceId(pi.getId()).activityId(activityId)
+    return instance(ticketId).map(pi -> management.createJobQuery().processInstanceId(pi.id()).activityId(activityId)
         .singleResult());
   }
 
-  private Optional<ProcessInstance> instance(String ticketId) {
+  private Optional<LifecycleInstances.Instance> instance(String ticketId) {
     return instances.of(ticketId).stream().findFirst();
   }
 
