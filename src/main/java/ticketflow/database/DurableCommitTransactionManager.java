@@ -1,5 +1,6 @@
 package ticketflow.database;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.JdbcTransactionObjectSupport;
@@ -22,12 +23,20 @@ class DurableCommitTransactionManager extends JdbcTransactionManager {
 
   @Override
   protected void doCommit(DefaultTransactionStatus status) {
-    super.doCommit(status);
     if (status.isReadOnly()) {
+      super.doCommit(status);
       return;
     }
+    Connection connection = ((JdbcTransactionObjectSupport) status.getTransaction()).getConnectionHolder().getConnection();
+    boolean wrote;
     try {
-      groupCommit.awaitWritten(((JdbcTransactionObjectSupport) status.getTransaction()).getConnectionHolder().getConnection());
+      wrote = GroupCommit.hasChanges(connection);
+    } catch (SQLException e) {
+      wrote = true;
+    }
+    super.doCommit(status);
+    try {
+      groupCommit.awaitWritten(connection, wrote);
     } catch (SQLException e) {
       throw new TransactionSystemException("Committed, but not written to the database file", e);
     }

@@ -3,6 +3,8 @@ package ticketflow.database;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicLong;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
 
 /**
@@ -21,20 +23,35 @@ final class GroupCommit {
   private boolean writing;
   private final AtomicLong fileWrites = new AtomicLong();
 
-  /** Called on the committing thread right after its commit; {@code connection} is the one that committed. */
-  void awaitWritten(Connection connection) throws SQLException {
+  /**
+   * Whether the transaction on {@code connection} changed anything, asked just before its commit. One that only read
+   * (an agent opening Tasklist, a sign-in) has nothing to write: it waits for the writes of those that committed
+   * before it, but never writes the file itself, which needs H2's store lock and would make a reader wait for
+   * whatever holds it.
+   */
+  static boolean hasChanges(Connection connection) throws SQLException {
+    return !connection.isWrapperFor(JdbcConnection.class)
+        || !(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)
+        || session.hasPendingTransaction();
+  }
+
+  /**
+   * Called on the committing thread right after its commit; {@code connection} is the one that committed and
+   * {@code wrote} what {@link #hasChanges} said before it.
+   */
+  void awaitWritten(Connection connection, boolean wrote) throws SQLException {
     MVStore file = store(connection).file;
     if (file == null) {
       return;
     }
     long mine;
     synchronized (lock) {
-      mine = ++committed;
+      mine = wrote ? ++committed : committed;
     }
     while (true) {
       long upTo;
       synchronized (lock) {
-        while (writing && written < mine) {
+        while ((writing || !wrote) && written < mine) {
           try {
             lock.wait();
           } catch (InterruptedException e) {
@@ -63,6 +80,13 @@ final class GroupCommit {
           lock.notifyAll();
         }
       }
+    }
+  }
+
+  /** How many transactions that changed something committed, for telling a node under load from an idle one. */
+  long writingCommits() {
+    synchronized (lock) {
+      return committed;
     }
   }
 

@@ -10,7 +10,12 @@ class TransactionConfiguration {
 
   /** Replaces Spring Boot's transaction manager; Camunda's engine runs its commands in it too. */
   @Bean
-  PlatformTransactionManager transactionManager(DataSource dataSource) {
-    return new DurableCommitTransactionManager(dataSource, new GroupCommit());
+  GroupCommit groupCommit() {
+    return new GroupCommit();
+  }
+
+  @Bean
+  PlatformTransactionManager transactionManager(DataSource dataSource, GroupCommit groupCommit) {
+    return new DurableCommitTransactionManager(dataSource, groupCommit);
   }
 }

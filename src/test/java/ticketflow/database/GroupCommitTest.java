@@ -65,6 +65,19 @@ class GroupCommitTest {
   }
 
   @Test
+  void aTransactionThatOnlyReadsNeverWritesTheFile() throws Exception {
+    Fixture h2 = new Fixture(directory);
+    h2.transactions.executeWithoutResult(status -> h2.jdbc.update("insert into note(id, text) values (1, 'note')"));
+    long writes = h2.groupCommit.fileWrites();
+    for (int i = 0; i < 10; i++) {
+      h2.transactions.executeWithoutResult(status -> h2.jdbc.queryForObject("select count(*) from note", Long.class));
+    }
+    // Writing the file takes H2's store lock: an agent opening Tasklist must not wait for whatever holds it.
+    assertThat(h2.groupCommit.fileWrites()).isEqualTo(writes);
+    assertThat(h2.groupCommit.writingCommits()).isEqualTo(1);
+  }
+
+  @Test
   void doesNothingOnAnInMemoryDatabase() {
     JdbcDataSource memory = new JdbcDataSource();
     memory.setURL("jdbc:h2:mem:group-commit-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");

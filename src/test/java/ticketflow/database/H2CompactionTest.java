@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import org.h2.jdbcx.JdbcDataSource;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,9 +30,9 @@ class H2CompactionTest {
     try (Connection keepOpen = dataSource.getConnection()) {
       churn(dataSource, jdbc);
       long before = size();
-      H2Compaction compaction = new H2Compaction(dataSource, Duration.ZERO, Duration.ofSeconds(5), 0);
-      compaction.syncAndCompactWhenQuiet(); // sees the commits: forces them to disk
-      compaction.syncAndCompactWhenQuiet(); // nothing committed since: compacts
+      H2Compaction compaction = new H2Compaction(dataSource, new GroupCommit(), Duration.ZERO, Duration.ofSeconds(5), 0);
+      compaction.watchAndCompactWhenQuiet(); // sees the commits
+      compaction.watchAndCompactWhenQuiet(); // nothing committed since: compacts
       assertThat(size()).isLessThan(before / 2);
       assertThat(jdbc.queryForObject("select count(*) from note", Integer.class)).isEqualTo(200);
     }
@@ -45,14 +46,14 @@ class H2CompactionTest {
     try (Connection keepOpen = dataSource.getConnection()) {
       churn(dataSource, jdbc);
       long before = size();
-      H2Compaction compaction = new H2Compaction(dataSource, Duration.ZERO, Duration.ofSeconds(5), 0);
-      compaction.syncAndCompactWhenQuiet(); // sees the commits
+      H2Compaction compaction = new H2Compaction(dataSource, new GroupCommit(), Duration.ZERO, Duration.ofSeconds(5), 0);
+      compaction.watchAndCompactWhenQuiet(); // sees the commits
       for (int look = 0; look < 3; look++) {
         assertThat(jdbc.queryForObject("select count(*) from note where text like '%round 19%'", Integer.class)).isEqualTo(200);
-        compaction.syncAndCompactWhenQuiet(); // read since the last look: a compaction slice would make readers wait
+        compaction.watchAndCompactWhenQuiet(); // read since the last look: a compaction slice would make readers wait
         assertThat(size()).isEqualTo(before);
       }
-      compaction.syncAndCompactWhenQuiet(); // nothing written or read since: compacts
+      compaction.watchAndCompactWhenQuiet(); // nothing written or read since: compacts
       assertThat(size()).isLessThan(before / 2);
     }
   }
@@ -63,12 +64,37 @@ class H2CompactionTest {
     try (Connection keepOpen = dataSource.getConnection()) {
       churn(dataSource, new JdbcTemplate(dataSource));
       long before = size();
-      H2Compaction compaction = new H2Compaction(dataSource, Duration.ZERO, Duration.ofSeconds(5), 4 << 20);
+      H2Compaction compaction = new H2Compaction(dataSource, new GroupCommit(), Duration.ZERO, Duration.ofSeconds(5), 4 << 20);
       // H2 stores what each rewrite touched within its write delay; the looks go on until a quiet one compacts.
       await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-        compaction.syncAndCompactWhenQuiet();
+        compaction.watchAndCompactWhenQuiet();
         assertThat(size()).isLessThan(before / 2);
       });
+    }
+  }
+
+  @Test
+  void h2sHousekeepingRestsWhileNothingIsWrittenAndResumesWithTheNextWrite() throws Exception {
+    JdbcDataSource dataSource = dataSource();
+    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    GroupCommit groupCommit = new GroupCommit();
+    try (Connection keepOpen = dataSource.getConnection()) {
+      MVStore file = H2Files.store(keepOpen);
+      H2Compaction compaction = new H2Compaction(dataSource, groupCommit, Duration.ofHours(1), Duration.ofSeconds(1), 0);
+      churn(dataSource, jdbc, groupCommit);
+      compaction.watchAndCompactWhenQuiet(); // sees the commits
+      assertThat(file.getAutoCommitDelay()).isEqualTo(500);
+      compaction.watchAndCompactWhenQuiet(); // nothing written since
+      assertThat(compaction.housekeepingPaused()).isTrue();
+      assertThat(file.getAutoCommitDelay()).isZero();
+
+      // Written while H2's background thread rests: H2 writes it at once, and group commit sees it in the file.
+      new TransactionTemplate(new DurableCommitTransactionManager(dataSource, groupCommit))
+          .executeWithoutResult(status -> jdbc.update("update note set text = 'after the rest' where id = 1"));
+      assertThat(file.hasUnsavedChanges()).isFalse();
+      compaction.watchAndCompactWhenQuiet(); // sees the write
+      assertThat(compaction.housekeepingPaused()).isFalse();
+      assertThat(file.getAutoCommitDelay()).isEqualTo(500);
     }
   }
 
@@ -98,8 +124,11 @@ class H2CompactionTest {
   }
 
   /** 200 notes, each updated 20 times in a transaction of its own, written at every commit as group commit does. */
-  private void churn(JdbcDataSource dataSource, JdbcTemplate jdbc) {
-    GroupCommit groupCommit = new GroupCommit();
+  static void churn(JdbcDataSource dataSource, JdbcTemplate jdbc) {
+    churn(dataSource, jdbc, new GroupCommit());
+  }
+
+  static void churn(JdbcDataSource dataSource, JdbcTemplate jdbc, GroupCommit groupCommit) {
     TransactionTemplate transactions = new TransactionTemplate(new DurableCommitTransactionManager(dataSource, groupCommit));
     jdbc.execute("create table note(id int primary key, text varchar(2000))");
     for (int round = 0; round < 20; round++) {
@@ -119,7 +148,7 @@ class H2CompactionTest {
     JdbcDataSource dataSource = new JdbcDataSource();
     // As application.yaml, but the database closes with its last connection.
     dataSource.setURL("jdbc:h2:file:" + directory.resolve("notes").toAbsolutePath()
-        + ";WRITE_DELAY=500;RETENTION_TIME=5000;COMPRESS=TRUE" + moreSettings);
+        + ";WRITE_DELAY=500;RETENTION_TIME=1000;COMPRESS=TRUE" + moreSettings);
     dataSource.setUser("sa");
     return dataSource;
   }
