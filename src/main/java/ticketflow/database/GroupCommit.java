@@ -16,6 +16,8 @@ import org.h2.mvstore.MVStore;
  */
 final class GroupCommit {
 
+  private static final long READER_PATIENCE_NANOS = 1_000_000_000L;
+
   private final Object lock = new Object();
   private volatile Store store;
   private long committed;
@@ -48,12 +50,14 @@ final class GroupCommit {
     synchronized (lock) {
       mine = wrote ? ++committed : committed;
     }
+    // A reader leaves the write to the writers it waits for, unless none of them wrote within a second (one failed).
+    long readerWritesAt = System.nanoTime() + READER_PATIENCE_NANOS;
     while (true) {
       long upTo;
       synchronized (lock) {
-        while ((writing || !wrote) && written < mine) {
+        while (written < mine && (writing || !wrote && System.nanoTime() < readerWritesAt)) {
           try {
-            lock.wait();
+            lock.wait(writing || wrote ? 0 : Math.max(1, (readerWritesAt - System.nanoTime()) / 1_000_000));
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SQLException("Interrupted while the commit was written to the H2 file", e);
