@@ -28,8 +28,8 @@ final class GroupCommit {
   /**
    * Whether the transaction on {@code connection} changed anything, asked just before its commit. One that only read
    * (an agent opening Tasklist, a sign-in) has nothing to write: it waits for the writes of those that committed
-   * before it, but never writes the file itself, which needs H2's store lock and would make a reader wait for
-   * whatever holds it.
+   * before it, but does not write the file itself (unless they failed to), which needs H2's store lock and would make
+   * a reader wait for whatever holds it.
    */
   static boolean hasChanges(Connection connection) throws SQLException {
     return !connection.isWrapperFor(JdbcConnection.class)
