@@ -2,10 +2,17 @@ package ticketflow.agentwork;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Date;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FilterService;
@@ -21,7 +28,9 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import ticketflow.TicketApi;
 import ticketflow.TicketflowTest;
@@ -37,6 +46,7 @@ class TasklistFiltersTest {
   @Autowired ManagementService management;
   @Autowired MockMvc mvc;
   @Autowired ObjectMapper json;
+  @Autowired JdbcTemplate jdbc;
   TicketApi api;
 
   @BeforeEach
@@ -107,9 +117,64 @@ class TasklistFiltersTest {
     }
   }
 
+  @Test
+  void anAgentsFirstPageIsReadInTheListsOrderNotFoundInTheWholeQueue() throws Exception {
+    api.submitId(TicketApi.ticket("subject", "One for the page"));
+    // The statement Camunda sends for Tasklist's first page, with the authorization checks of a signed-in agent.
+    String statement = sqlOf("org.camunda.bpm.engine.impl.persistence.entity.TaskEntity.selectTaskByQueryCriteria",
+        () -> assertThat(ticketsIn(TasklistFilters.MY_QUEUES, "web.agent", "support-web", 15)).isNotEmpty());
+
+    String plan = jdbc.queryForObject("explain " + statement, String.class);
+    // H2 walks the index in the list's order and stops after the page; any condition it could use an index for
+    // instead (the tenant check's "TENANT_ID_ is null" did) makes it read and sort every open task first.
+    assertThat(plan).as(plan).contains(TasklistOrderIndex.NAME).contains("index sorted")
+        .doesNotContain("TENANT_ID_ IS NULL");
+  }
+
+  /** The last statement run under a MyBatis statement id, with its parameters written in. */
+  private static String sqlOf(String statementId, Runnable run) {
+    Logger logger = (Logger) LoggerFactory.getLogger(statementId);
+    Level level = logger.getLevel();
+    ListAppender<ILoggingEvent> log = new ListAppender<>();
+    log.start();
+    logger.addAppender(log);
+    logger.setLevel(Level.DEBUG);
+    try {
+      run.run();
+    } finally {
+      logger.setLevel(level);
+      logger.detachAppender(log);
+    }
+    List<String> lines = log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+    String sql = lines.stream().filter(l -> l.contains("Preparing:")).reduce((a, b) -> b).orElseThrow()
+        .replaceFirst(".*Preparing: ", "");
+    String parameters = lines.stream().filter(l -> l.contains("Parameters:")).reduce((a, b) -> b).orElseThrow()
+        .replaceFirst(".*Parameters: ?", "");
+    StringBuilder written = new StringBuilder();
+    Iterator<String> values = parameters.isEmpty() ? Collections.emptyIterator()
+        : Arrays.asList(parameters.split(", ")).iterator();
+    for (char c : sql.toCharArray()) {
+      if (c != '?') {
+        written.append(c);
+        continue;
+      }
+      String value = values.next();
+      String type = value.replaceFirst(".*\\((\\w+)\\)$", "$1");
+      String text = value.replaceFirst("\\(\\w+\\)$", "");
+      written.append(type.equals("String") ? "'" + text.replace("'", "''") + "'" : text);
+    }
+    return written.toString();
+  }
+
   /** The filter's tasks as Tasklist lists them: the filter's query extended by the sort its header shows. */
   @SuppressWarnings("unchecked")
   private List<String> ticketsIn(String filter, String user, String group) {
+    return ticketsIn(filter, user, group, Integer.MAX_VALUE);
+  }
+
+  /** The first page of a filter, as Tasklist asks for it. */
+  @SuppressWarnings("unchecked")
+  private List<String> ticketsIn(String filter, String user, String group, int pageSize) {
     Filter declared = filters.createFilterQuery().filterName(filter).singleResult();
     TaskQuery sorted = tasks.createTaskQuery();
     for (Map<String, String> sorting : (List<Map<String, String>>) declared.getProperties().get("sorting")) {
@@ -127,7 +192,7 @@ class TasklistFiltersTest {
     List<Task> found;
     identity.setAuthentication(user, List.of(group));
     try {
-      found = filters.list(declared.getId(), sorted);
+      found = filters.listPage(declared.getId(), sorted, 0, pageSize);
     } finally {
       identity.clearAuthentication();
     }
