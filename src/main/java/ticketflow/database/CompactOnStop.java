@@ -1,5 +1,6 @@
 package ticketflow.database;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -57,18 +58,26 @@ class CompactOnStop implements DestructionAwareBeanPostProcessor {
       // The file stays as it was: H2 replaces it only once the compacted copy is complete.
       log.warn("Could not compact the H2 file on stop: {}", e.getMessage());
     } finally {
-      closeQuietly(connection);
+      giveBack(dataSource, connection);
     }
   }
 
-  /** After SHUTDOWN the connection is closed already; giving it back to the pool must not fail the stop. */
-  private static void closeQuietly(Connection connection) {
-    if (connection != null) {
-      try {
+  /**
+   * After SHUTDOWN the connection is closed already. Handed back to the pool, the pool would reset it and H2 would
+   * write that failure to its trace file (ticketflow.trace.db) at every stop; evicted, it is only dropped.
+   */
+  private static void giveBack(DataSource dataSource, Connection connection) {
+    if (connection == null) {
+      return;
+    }
+    try {
+      if (dataSource.isWrapperFor(HikariDataSource.class)) {
+        dataSource.unwrap(HikariDataSource.class).evictConnection(connection);
+      } else {
         connection.close();
-      } catch (SQLException alreadyClosed) {
-        // the database closed it
       }
+    } catch (SQLException alreadyClosed) {
+      // the database closed it
     }
   }
 }
